@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One library target per pipeline stage; data flows one way:
+// GongkaiText → GongkaiLayout → GongkaiRecognize → GongkaiValidate → GongkaiEmit.
+let package = Package(
+    name: "gongkai",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gongkai", targets: ["gongkai"]),
+        .library(name: "GongkaiText", targets: ["GongkaiText"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(
+            name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler-glib cairo",
+            providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+
+        // Stage 1: PDF text, glyphs and rulings.
+        .target(name: "GongkaiText", dependencies: ["CPoppler", "CLibXML2"]),
+
+        // The command-line program.
+        .executableTarget(
+            name: "gongkai",
+            dependencies: [
+                "GongkaiText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "GongkaiTextTests", dependencies: ["GongkaiText"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

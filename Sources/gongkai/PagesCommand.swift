@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import GongkaiText
+
+struct PagesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pages",
+        abstract: "Print the text stage's model of a PDF's pages as JSON: size, text lines, words, rulings.",
+        discussion: """
+            Example:
+              gongkai pages report.pdf --page 10 --glyphs
+
+            Exit codes: 10 unreadable, 11 empty, 12 not a PDF, 13 truncated, 14 damaged,
+            15 encrypted (give --password), 16 wrong password, 17 no text layer, 18 no such page.
+            """)
+
+    @Argument(help: "The PDF to read.")
+    var file: String
+
+    @Option(help: "Only this page (1-based).")
+    var page: Int?
+
+    @Flag(help: "Include every glyph with its box, font and size.")
+    var glyphs = false
+
+    @Option(help: "Password of an encrypted PDF.")
+    var password: String?
+
+    func run() throws {
+        try exitingOnExtractionError {
+            let document = try PDFDocument(path: file, password: password)
+            let pages: [Page]
+            if let page {
+                pages = [try document.page(page)]
+                try PDFDocument.requireText(pages, path: file)
+            } else {
+                pages = try document.pages()
+            }
+            let dump = DocumentDump(file: URL(fileURLWithPath: file).lastPathComponent, sha256: document.sha256,
+                                    pageCount: document.pageCount,
+                                    pages: pages.map { PageDump($0, includeGlyphs: glyphs) })
+            try writeJSON(dump)
+        }
+    }
+}
