@@ -25,15 +25,20 @@ let package = Package(
         // Stage 1: PDF text, glyphs and rulings.
         .target(name: "GongkaiText", dependencies: ["CPoppler", "CLibXML2"]),
 
+        // Stage 5: emitters (JSON, JSON Lines, database sinks).
+        .target(name: "GongkaiEmit", dependencies: ["GongkaiText"]),
+
         // The command-line program.
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "GongkaiText",
+                "GongkaiText", "GongkaiEmit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        .testTarget(name: "GongkaiTextTests", dependencies: ["GongkaiText"]),
+        // Tests. Support locates the corpora (the project's own, and ../shared/corpora/real/).
+        .target(name: "GongkaiTestSupport", path: "Tests/Support"),
+        .testTarget(name: "GongkaiTextTests", dependencies: ["GongkaiText", "GongkaiTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

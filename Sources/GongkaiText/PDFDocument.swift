@@ -19,7 +19,7 @@ public final class PDFDocument {
         self.path = path
         let data = try Self.readChecked(path: path)
         sha256 = Self.sha256Hex(of: data)
-        document = try Self.openWithPoppler(data, path: path, password: password)
+        document = try Self.openWithPoppler(path: path, password: password)
         pageCount = Int(poppler_document_get_n_pages(document))
     }
 
@@ -53,14 +53,23 @@ public final class PDFDocument {
 
         var width = 0.0, height = 0.0
         poppler_page_get_size(popplerPage, &width, &height)
+        // Rendered before the text is read: poppler then builds its text page in the same pass.
+        let raster = wantRulings
+            ? PageRaster(page: popplerPage, width: width, height: height, scale: settings.rasterScale) : nil
         let glyphs = GlyphReader.glyphs(of: popplerPage)
         let lines = LineGrouping.lines(from: glyphs, settings: settings)
-        let rulings = wantRulings && !glyphs.isEmpty
-            ? RulingFinder.rulings(of: popplerPage, width: width, height: height, settings: settings)
-            : []
         return Page(number: number, width: width, height: height,
                     rotation: Self.rotation(of: popplerPage, width: width, height: height),
-                    glyphs: glyphs, lines: lines, rulings: rulings)
+                    glyphs: glyphs, lines: lines,
+                    rulings: raster.map { Self.rulings(in: $0, glyphs: glyphs, settings: settings) } ?? [])
+    }
+
+    private static func rulings(in raster: PageRaster, glyphs: [Glyph], settings: TextSettings) -> [Ruling] {
+        let pixels = raster.darkPixels(
+            lightness: settings.maximumRulingLightness,
+            glyphBoxes: glyphs.filter { !$0.isWhitespace }.map(\.box),
+            glyphPadding: settings.glyphMaskPadding)
+        return RulingTracer.rulings(in: pixels, scale: raster.scale, settings: settings)
     }
 
     /// Every page, in order. Fails with `.noTextLayer` when no page has text.
@@ -102,11 +111,17 @@ public final class PDFDocument {
         return data
     }
 
-    private static func openWithPoppler(_ data: Data, path: String, password: String?) throws(ExtractionError) -> OpaquePointer {
-        let bytes = data.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
-        defer { g_bytes_unref(bytes) }
+    /// Opens through the file's URI, not from the bytes already read: poppler-glib 22.x crashes
+    /// in `poppler_document_new_from_bytes` when an encrypted file is given a wrong password
+    /// (its retry reuses a stream the failed attempt freed).
+    private static func openWithPoppler(path: String, password: String?) throws(ExtractionError) -> OpaquePointer {
         var error: UnsafeMutablePointer<GError>?
-        if let document = poppler_document_new_from_bytes(bytes, password, &error) {
+        let absolute = URL(fileURLWithPath: path).path
+        guard let uri = g_filename_to_uri(absolute, nil, nil) else {
+            throw .unreadable(path: path, reason: "the path cannot be turned into a file URI")
+        }
+        defer { g_free(uri) }
+        if let document = poppler_document_new_from_file(uri, password, &error) {
             return document
         }
         defer { g_error_free(error) }

@@ -16,6 +16,13 @@ public struct TextSettings: Sendable {
     /// Rulings on one line closer than this are merged into one.
     public var rulingJoinTolerance = 1.0
 
+    /// Pixels per point of the page raster rulings are traced in.
+    public var rasterScale = 1.0
+
+    /// Glyph boxes are widened by this fraction of their size on each side before their pixels
+    /// are masked out of the raster.
+    public var glyphMaskPadding = 0.15
+
     public init() {}
 
     public static let `default` = TextSettings()

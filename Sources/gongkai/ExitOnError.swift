@@ -17,11 +17,7 @@ func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
-/// Writes a value as JSON on standard output (keys in declaration order, so output diffs).
-func writeJSON<T: Encodable>(_ value: T, pretty: Bool = true) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
-    var data = try encoder.encode(value)
-    data.append(0x0A)
-    FileHandle.standardOutput.write(data)
+/// Writes text and a final newline on standard output.
+func writeOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GongkaiEmit
 import GongkaiText
 
 struct PagesCommand: ParsableCommand {
@@ -36,10 +37,9 @@ struct PagesCommand: ParsableCommand {
             } else {
                 pages = try document.pages()
             }
-            let dump = DocumentDump(file: URL(fileURLWithPath: file).lastPathComponent, sha256: document.sha256,
-                                    pageCount: document.pageCount,
-                                    pages: pages.map { PageDump($0, includeGlyphs: glyphs) })
-            try writeJSON(dump)
+            let json = PageJSON.document(file: URL(fileURLWithPath: file).lastPathComponent, sha256: document.sha256,
+                                         pageCount: document.pageCount, pages: pages, glyphs: glyphs)
+            writeOutput(json.serialized(pretty: true))
         }
     }
 }
