@@ -25,14 +25,17 @@ let package = Package(
         // Stage 1: PDF text, glyphs and rulings.
         .target(name: "GongkaiText", dependencies: ["CPoppler", "CLibXML2"]),
 
+        // Stage 2: layout repair: table regions, cell grids, headers, tables stitched across pages.
+        .target(name: "GongkaiLayout", dependencies: ["GongkaiText"]),
+
         // Stage 5: emitters (JSON, JSON Lines, database sinks).
-        .target(name: "GongkaiEmit", dependencies: ["GongkaiText"]),
+        .target(name: "GongkaiEmit", dependencies: ["GongkaiText", "GongkaiLayout"]),
 
         // The command-line program.
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "GongkaiText", "GongkaiEmit",
+                "GongkaiText", "GongkaiLayout", "GongkaiEmit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -9,5 +9,5 @@ struct Gongkai: ParsableCommand {
             Example:
               gongkai pages report.pdf --page 10
             """,
-        subcommands: [PagesCommand.self])
+        subcommands: [PagesCommand.self, TablesCommand.self])
 }

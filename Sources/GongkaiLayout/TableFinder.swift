@@ -1,0 +1,188 @@
+import GongkaiText
+
+/// The layout stage's entry point: every table of a document, from its pages' glyphs and
+/// rulings, with captions attached and tables broken across pages stitched back together.
+public enum TableFinder {
+    public static func tables(in pages: [Page], settings: LayoutSettings = .default) -> [Table] {
+        var perPage = pages.map { PageTables.tables(on: $0, settings: settings) }
+        // A title left at the foot of a page names the untitled table that opens the next.
+        for index in perPage.indices.dropFirst() {
+            guard let caption = perPage[index - 1].danglingCaption, var first = perPage[index].tables.first,
+                  !first.hasTitle else { continue }
+            first.table.title = caption.title
+            first.table.label = first.table.label ?? caption.label
+            first.table.unit = first.table.unit ?? caption.unit
+            first.table.department = first.table.department ?? caption.department
+            first.hasTitle = true
+            perPage[index].tables[0] = first
+        }
+        return Stitching.stitch(perPage.map(\.tables), pages: pages, settings: settings)
+    }
+}
+
+/// The tables found on one page, before stitching.
+struct PageTable {
+    var table: Table
+    /// Whether the table had its own title on this page (a continuation has none).
+    var hasTitle: Bool
+    /// Whether something closes the table on this page: a footnote, or text below it.
+    var closedOnPage: Bool
+}
+
+/// Finds the tables of one page.
+enum PageTables {
+    struct Result {
+        var tables: [PageTable]
+        /// A caption below the page's last table with no table under it.
+        var danglingCaption: Captions.Parts?
+    }
+
+    static func tables(on page: Page, settings: LayoutSettings) -> Result {
+        let context = PageContext(page: page)
+        let frames = RuledGrid.frames(page.rulings, settings: settings).filter { !$0.vertical.isEmpty }
+        var result: [PageTable] = []
+        var claimedLines = Set<Int>()
+        var previousBottom = 0.0
+        for frame in frames {
+            let grid = RuledGrid.grid(of: frame, glyphs: page.glyphs, lineOfGlyph: context.lineOfGlyph,
+                                      page: page.number, settings: settings)
+            guard grid.cells.contains(where: { !$0.text.isEmpty }) else { continue }
+            var table = Table(pages: [page.number], title: nil, label: nil, unit: nil, department: nil, notes: [],
+                              grid: grid, method: .ruled, box: frame.box)
+            table.grid.headerRowCount = HeaderSplit.headerRowCount(grid)
+            let captionLines = context.lines(between: previousBottom, and: frame.box.y0, horizontallyNear: frame.box)
+                .filter { !claimedLines.contains($0) }
+            let hasTitle = attachCaptions(captionLines, context: context, to: &table)
+            claimedLines.formUnion(captionLines)
+            let noteLines = context.noteLines(below: frame.box)
+            table.notes = context.notes(noteLines)
+            claimedLines.formUnion(noteLines)
+            let closed = !noteLines.isEmpty || context.hasText(below: frame.box.y1 + 2)
+            result.append(PageTable(table: table, hasTitle: hasTitle, closedOnPage: closed))
+            previousBottom = noteLines.last.map { context.page.lines[$0].box.y1 } ?? frame.box.y1
+        }
+        return Result(tables: result, danglingCaption: danglingCaption(on: page, below: previousBottom))
+    }
+
+    /// Reads the caption lines above a table (title, label, unit, department); the title nearest
+    /// the grid wins, an earlier title-like line being a heading over several tables.
+    /// Returns whether a title was found.
+    static func attachCaptions(_ lineIndices: [Int], context: PageContext, to table: inout Table) -> Bool {
+        for parts in captionParts(lineIndices.map { context.page.lines[$0] }) {
+            if let title = parts.title { table.title = title }
+            if let label = parts.label { table.label = label }
+            if let unit = parts.unit { table.unit = unit }
+            if let department = parts.department { table.department = department }
+        }
+        return table.title != nil
+    }
+
+    /// The caption parts of consecutive lines; a title wrapped onto a second line
+    /// ("“三公”经费、会议费、培训费支出预算" / "表") is read as one.
+    static func captionParts(_ lines: [TextLine]) -> [Captions.Parts] {
+        var result: [Captions.Parts] = []
+        var index = 0
+        while index < lines.count {
+            let parts = Captions.parts(of: lines[index].text)
+            if parts.title == nil, index + 1 < lines.count {
+                let joined = Captions.parts(of: lines[index].compactText + lines[index + 1].compactText)
+                if joined.title != nil, Captions.parts(of: lines[index + 1].text).title == nil {
+                    result.append(joined)
+                    index += 2
+                    continue
+                }
+            }
+            result.append(parts)
+            index += 1
+        }
+        return result
+    }
+
+    /// A title left at the foot of a page with no table under it: its table starts on the next
+    /// page.
+    static func danglingCaption(on page: Page, below y: Double) -> Captions.Parts? {
+        let lines = page.lines.filter { $0.box.y0 > y }
+        var caption = Captions.Parts()
+        for parts in captionParts(lines) {
+            if let title = parts.title { caption.title = title }
+            if let label = parts.label { caption.label = label }
+            if let unit = parts.unit { caption.unit = unit }
+            if let department = parts.department { caption.department = department }
+        }
+        return caption.title == nil ? nil : caption
+    }
+}
+
+/// A page with lookups the finders share.
+struct PageContext {
+    let page: Page
+    /// `lineOfGlyph[i]`: the index of the text line holding glyph `i` (-1 for white space).
+    let lineOfGlyph: [Int]
+
+    init(page: Page) {
+        self.page = page
+        var lineOfGlyph = Array(repeating: -1, count: page.glyphs.count)
+        for (lineIndex, line) in page.lines.enumerated() {
+            for word in line.words { for glyph in word.glyphIndices { lineOfGlyph[glyph] = lineIndex } }
+        }
+        self.lineOfGlyph = lineOfGlyph
+    }
+
+    /// Lines whose middle lies between `top` and `bottom` and that overlap `box` horizontally
+    /// (or lie within its width's reach), top to bottom.
+    func lines(between top: Double, and bottom: Double, horizontallyNear box: Box) -> [Int] {
+        page.lines.indices.filter { index in
+            let line = page.lines[index].box
+            return line.midY > top && line.midY < bottom && line.x1 > box.x0 - 20 && line.x0 < box.x1 + 20
+        }
+    }
+
+    /// The footnote lines right below `box`: a line opening with 注/备注/说明 and the lines
+    /// that follow it closely.
+    func noteLines(below box: Box) -> [Int] {
+        let below = page.lines.indices.filter { page.lines[$0].box.midY > box.y1 }
+        guard let first = below.first, page.lines[first].box.y0 - box.y1 < 3 * max(page.lines[first].box.height, 10),
+              Captions.opensNote(page.lines[first].text) else { return [] }
+        var result = [first]
+        for index in below.dropFirst() {
+            let gap = page.lines[index].box.y0 - page.lines[result.last!].box.y1
+            guard gap < 1.2 * page.lines[index].box.height, Captions.parts(of: page.lines[index].text).title == nil else { break }
+            result.append(index)
+        }
+        return result
+    }
+
+    /// The footnote texts: a new note at each line opening with a note marker or a number.
+    func notes(_ lineIndices: [Int]) -> [String] {
+        var notes: [String] = []
+        for index in lineIndices {
+            let text = page.lines[index].compactText
+            let opensNumbered = text.first.map { $0.isASCIIDigit } == true && CellText.hasOrdinal(text)
+            if notes.isEmpty || opensNumbered || Captions.opensNote(text) {
+                notes.append(text)
+            } else {
+                notes[notes.count - 1] += text
+            }
+        }
+        return notes
+    }
+
+    /// Whether any text line starts below `y` (page numbers in the bottom margin aside).
+    func hasText(below y: Double) -> Bool {
+        page.lines.contains { $0.box.y0 > y && !isPageNumber($0) }
+    }
+
+    func isPageNumber(_ line: TextLine) -> Bool {
+        let text = line.compactText.trimmingCharacters(in: ["-", "—", " ", "第", "页"])
+        return line.box.y0 > page.height * 0.88 && !text.isEmpty && text.allSatisfy(\.isASCIIDigit)
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Set<Character>) -> String {
+        var characters = Substring(self)
+        while let first = characters.first, set.contains(first) { characters = characters.dropFirst() }
+        while let last = characters.last, set.contains(last) { characters = characters.dropLast() }
+        return String(characters)
+    }
+}

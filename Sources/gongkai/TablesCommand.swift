@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import GongkaiEmit
+import GongkaiLayout
+import GongkaiText
+
+struct TablesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tables",
+        abstract: "Print the table grids the layout stage finds: captions, cells with spans, header rows.",
+        discussion: """
+            Example:
+              gongkai tables report.pdf --text
+              gongkai tables report.pdf --page 8 > grids.json
+            """)
+
+    @Argument(help: "The PDF to read.")
+    var file: String
+
+    @Option(help: "Only tables that start on this page (1-based).")
+    var page: Int?
+
+    @Flag(help: "Print the grids as aligned text instead of JSON.")
+    var text = false
+
+    @Option(help: "Password of an encrypted PDF.")
+    var password: String?
+
+    func run() throws {
+        try exitingOnExtractionError {
+            let document = try PDFDocument(path: file, password: password)
+            var tables = TableFinder.tables(in: try document.pages())
+            if let page { tables = tables.filter { $0.pages.first == page } }
+            if text {
+                writeOutput(tables.map(GridText.render).joined(separator: "\n"))
+            } else {
+                writeOutput(JSONValue.array(tables.map(GridJSON.table)).serialized(pretty: true))
+            }
+        }
+    }
+}
