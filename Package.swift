@@ -28,14 +28,24 @@ let package = Package(
         // Stage 2: layout repair: table regions, cell grids, headers, tables stitched across pages.
         .target(name: "GongkaiLayout", dependencies: ["GongkaiText"]),
 
+        // Stage 3: table recognisers, one spec per table type, and the typed report model.
+        .target(name: "GongkaiRecognize", dependencies: ["GongkaiText", "GongkaiLayout"]),
+
+        // Stage 4: validation: accounting identities as findings.
+        .target(name: "GongkaiValidate", dependencies: ["GongkaiRecognize"]),
+
         // Stage 5: emitters (JSON, JSON Lines, database sinks).
-        .target(name: "GongkaiEmit", dependencies: ["GongkaiText", "GongkaiLayout"]),
+        .target(name: "GongkaiEmit", dependencies: ["GongkaiText", "GongkaiLayout", "GongkaiRecognize"]),
+
+        // Stages 1–4 run in order on one PDF.
+        .target(name: "GongkaiPipeline",
+                dependencies: ["GongkaiText", "GongkaiLayout", "GongkaiRecognize", "GongkaiValidate"]),
 
         // The command-line program.
         .executableTarget(
             name: "gongkai",
             dependencies: [
-                "GongkaiText", "GongkaiLayout", "GongkaiEmit",
+                "GongkaiText", "GongkaiLayout", "GongkaiEmit", "GongkaiPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

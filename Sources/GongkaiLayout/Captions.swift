@@ -50,7 +50,7 @@ public enum Captions {
             core = core[..<open]
         }
         let namesTable = core.hasSuffix("表")
-            || ((core.hasSuffix("情况") || core.hasSuffix("自评")) && core.contains("绩效"))
+            || ((core.hasSuffix("自评情况") || core.hasSuffix("自评")) && core.contains("绩效"))
         // "…年度部门预算表" and "…公开报表" name a whole part of the report, not one table.
         let partHeadings = ["部门预算表", "部门决算表", "公开表", "公开报表"]
         return namesTable && !partHeadings.contains { core.hasSuffix($0) }

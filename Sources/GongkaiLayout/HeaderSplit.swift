@@ -2,7 +2,7 @@
 enum HeaderSplit {
     /// The number of header rows: the rows above the first body row. A body row has a cell that
     /// starts in it holding an amount, a classification code, an ordinal label or an explicit
-    /// "no data" mark, or is a total row (合计 in the first column, nothing but amounts or blanks
+    /// "no data" mark, or is a total row (合计 leftmost within the first two columns, nothing but amounts or blanks
     /// beside it: 合计 is a column title too), or is blank. A 栏次 row (column numbers) is header.
     static func headerRowCount(_ grid: Grid) -> Int {
         var startingIn = Array(repeating: [Cell](), count: grid.rowCount)
@@ -28,7 +28,7 @@ enum HeaderSplit {
     }
 
     static func isTotalRow(_ cells: [Cell]) -> Bool {
-        guard let first = cells.min(by: { $0.column < $1.column }), first.column == 0,
+        guard let first = cells.min(by: { $0.column < $1.column }), first.column <= 1,
               CellText.isTotalLabel(first.text) else { return false }
         return cells.allSatisfy { $0 == first || CellText.isAmount($0.text) || CellText.isNotApplicable($0.text) }
     }

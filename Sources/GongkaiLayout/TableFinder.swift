@@ -39,27 +39,33 @@ enum PageTables {
 
     static func tables(on page: Page, settings: LayoutSettings) -> Result {
         let context = PageContext(page: page)
-        let frames = RuledGrid.frames(page.rulings, settings: settings).filter { !$0.vertical.isEmpty }
+        let bodies = TableBodies.find(on: context, settings: settings)
         var result: [PageTable] = []
         var claimedLines = Set<Int>()
         var previousBottom = 0.0
-        for frame in frames {
-            let grid = RuledGrid.grid(of: frame, glyphs: page.glyphs, lineOfGlyph: context.lineOfGlyph,
+        for body in bodies {
+            let grid: Grid
+            switch body.kind {
+            case .ruled(let frame):
+                grid = RuledGrid.grid(of: frame, glyphs: page.glyphs, lineOfGlyph: context.lineOfGlyph,
                                       page: page.number, settings: settings)
+            case .text(let lines, let rules):
+                grid = TextGrid.grid(lineIndices: lines, context: context, horizontalRulings: rules, settings: settings)
+            }
             guard grid.cells.contains(where: { !$0.text.isEmpty }) else { continue }
             var table = Table(pages: [page.number], title: nil, label: nil, unit: nil, department: nil, notes: [],
-                              grid: grid, method: .ruled, box: frame.box)
+                              grid: grid, method: body.method, box: body.box)
             table.grid.headerRowCount = HeaderSplit.headerRowCount(grid)
-            let captionLines = context.lines(between: previousBottom, and: frame.box.y0, horizontallyNear: frame.box)
+            let captionLines = context.lines(between: previousBottom, and: body.box.y0, horizontallyNear: body.box)
                 .filter { !claimedLines.contains($0) }
             let hasTitle = attachCaptions(captionLines, context: context, to: &table)
             claimedLines.formUnion(captionLines)
-            let noteLines = context.noteLines(below: frame.box)
+            let noteLines = context.noteLines(below: body.box)
             table.notes = context.notes(noteLines)
             claimedLines.formUnion(noteLines)
-            let closed = !noteLines.isEmpty || context.hasText(below: frame.box.y1 + 2)
+            let closed = !noteLines.isEmpty || context.hasText(below: body.box.y1 + 2)
             result.append(PageTable(table: table, hasTitle: hasTitle, closedOnPage: closed))
-            previousBottom = noteLines.last.map { context.page.lines[$0].box.y1 } ?? frame.box.y1
+            previousBottom = noteLines.last.map { context.page.lines[$0].box.y1 } ?? body.box.y1
         }
         return Result(tables: result, danglingCaption: danglingCaption(on: page, below: previousBottom))
     }
@@ -84,9 +90,9 @@ enum PageTables {
         var index = 0
         while index < lines.count {
             let parts = Captions.parts(of: lines[index].text)
-            if parts.title == nil, index + 1 < lines.count {
+            if parts.title == nil, parts.unit == nil, parts.department == nil, index + 1 < lines.count {
                 let joined = Captions.parts(of: lines[index].compactText + lines[index + 1].compactText)
-                if joined.title != nil, Captions.parts(of: lines[index + 1].text).title == nil {
+                if joined.title != nil, lines[index + 1].box.y0 - lines[index].box.y1 < lines[index].box.height {
                     result.append(joined)
                     index += 2
                     continue

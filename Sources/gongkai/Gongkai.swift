@@ -7,7 +7,7 @@ struct Gongkai: ParsableCommand {
         abstract: "Turn Chinese budget and final-accounts disclosure PDFs into validated, structured records.",
         discussion: """
             Example:
-              gongkai pages report.pdf --page 10
+              gongkai extract report.pdf --pretty
             """,
-        subcommands: [PagesCommand.self, TablesCommand.self])
+        subcommands: [ExtractCommand.self, TablesCommand.self, PagesCommand.self])
 }

@@ -1,0 +1,21 @@
+import Foundation
+import GongkaiLayout
+import GongkaiRecognize
+import GongkaiText
+import GongkaiValidate
+
+/// Runs the stages in order on one PDF: text → layout → recognise → validate.
+public enum Extractor {
+    /// The report of the PDF at `path`.
+    public static func extract(path: String, password: String? = nil) throws(ExtractionError) -> Report {
+        let document = try PDFDocument(path: path, password: password)
+        let pages = try document.pages()
+        let tables = TableFinder.tables(in: pages)
+        let (recognized, recognitionFindings) = Recognizer.recognize(tables)
+        let findings = recognitionFindings + Validator.findings(for: recognized)
+        return Report(
+            source: Source(file: URL(fileURLWithPath: path).lastPathComponent, sha256: document.sha256, pages: document.pageCount),
+            header: ReportHeaderReader.read(pages: pages, tables: tables),
+            tables: recognized, findings: findings)
+    }
+}

@@ -1,0 +1,78 @@
+import GongkaiLayout
+
+/// What each column of a grid holds: a row label (code, a 类/款/项 part, name, 行次) or values
+/// under a canonical key; and, for two-sided tables, which side it is on.
+struct ColumnRoles {
+    enum Role: Equatable {
+        case code
+        case codePart
+        case name
+        case line
+        case value(key: String?)
+        case ignored
+    }
+
+    var roles: [Role]
+    var headers: [[String]]
+    /// The side of each column ("收入", "支出", "支出/功能分类"), nil for one-sided tables.
+    var sections: [String?]
+
+    init(grid: Grid, rules: [ColumnRule], sided: Bool, headerHint: String?) {
+        headers = grid.columnHeaders
+        let normalized = headers.map { $0.map(HeaderText.normalize) }
+        sections = normalized.map { sided ? Self.section(of: $0) : nil }
+        let bodyTexts = (0..<grid.columnCount).map { column in
+            (grid.headerRowCount..<grid.rowCount).compactMap { grid.cell(row: $0, column: column) }
+                .filter { $0.column == column }.map(\.text).filter { !$0.isEmpty }
+        }
+        roles = normalized.indices.map { column in
+            let own = normalized[column]
+            if let role = Self.labelRole(own, body: bodyTexts[column]) { return role }
+            // A hint from the title (预算/决算) for headers that do not say which.
+            let saysWhich = own.contains { $0.contains("预算") || $0.contains("决算") }
+            let path = headerHint.map { saysWhich ? own : [$0] + own } ?? own
+            if path.isEmpty || own.isEmpty {
+                return bodyTexts[column].isEmpty ? .ignored : .value(key: nil)
+            }
+            return .value(key: ColumnRule.key(for: path, in: rules))
+        }
+    }
+
+    /// A label column by its header (编码, 类/款/项, 名称, 项目, 行次) or, without a header,
+    /// by its body (mostly codes).
+    static func labelRole(_ header: [String], body: [String]) -> Role? {
+        let leaf = header.last ?? ""
+        if ["类", "款", "项"].contains(leaf) { return .codePart }
+        if leaf.contains("行次") { return .line }
+        // Any level may say it: a template can print a row label (合计) in the header's last row.
+        if header.contains(where: { $0.contains("编码") || $0.contains("代码") }) { return .code }
+        if header.contains(where: { $0.contains("名称") || ["项目", "科目", "项目名称"].contains($0) }) { return .name }
+        let codes = body.filter { CellText.isCode($0) }.count
+        if !body.isEmpty, codes * 2 > body.count { return .code }
+        // A column without a header of its own holding text, not amounts, labels rows too.
+        let amounts = body.filter { CellText.isAmount($0) || CellText.isNotApplicable($0) }.count
+        if header.isEmpty || header.allSatisfy(\.isEmpty), !body.isEmpty, amounts * 2 < body.count { return .name }
+        return nil
+    }
+
+    /// The side a column is on, from the header above its own: 收入 / 支出, refined by a middle
+    /// level (功能分类, 支出用途) when there is one.
+    static func section(of header: [String]) -> String? {
+        guard header.count >= 2 else { return nil }
+        let top = header[0]
+        let side: String
+        if top.contains("收入") { side = "收入" } else if top.contains("支出") { side = "支出" } else { return nil }
+        let middle = header.dropFirst().dropLast().filter { !$0.contains("收入") && !$0.contains("支出") || $0.contains("用途") }
+        return middle.isEmpty ? side : ([side] + middle).joined(separator: "/")
+    }
+
+    var hasCode: Bool { roles.contains { $0 == .code || $0 == .codePart } }
+
+    /// The columns that hold values, with their keys (nil: not mapped).
+    var valueColumns: [(column: Int, key: String?)] {
+        roles.enumerated().compactMap { column, role in
+            if case .value(let key) = role { return (column, key) }
+            return nil
+        }
+    }
+}

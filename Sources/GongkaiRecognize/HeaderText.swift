@@ -1,0 +1,49 @@
+import GongkaiLayout
+
+/// Header and title text made comparable: no spaces, one kind of brackets, no quotes.
+enum HeaderText {
+    static func normalize(_ text: String) -> String {
+        var result = ""
+        for character in text where !character.isWhitespace {
+            switch character {
+            case "（": result.append("(")
+            case "）": result.append(")")
+            case "“", "”", "\"", "‘", "’", "'", "「", "」": continue
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// How one canonical column is recognised from its header path (top to bottom, normalized).
+/// Every group in `path` must be matched by some element of the path (an element containing one
+/// of the group's strings); `leaf` must be matched by the column's own, lowest header text;
+/// nothing in the path may contain a string of `excluding`.
+struct ColumnRule: Sendable {
+    var key: String
+    var leaf: [String]
+    var path: [[String]]
+    var excluding: [String]
+
+    init(_ key: String, leaf: [String] = [], path: [[String]] = [], excluding: [String] = []) {
+        self.key = key
+        self.leaf = leaf
+        self.path = path
+        self.excluding = excluding
+    }
+
+    func matches(_ header: [String]) -> Bool {
+        guard let last = header.last else { return false }
+        if !leaf.isEmpty, !leaf.contains(where: { last.contains($0) }) { return false }
+        for group in path where !header.contains(where: { element in group.contains { element.contains($0) } }) {
+            return false
+        }
+        return !header.contains { element in excluding.contains { element.contains($0) } }
+    }
+
+    /// The key of the first rule matching `header`.
+    static func key(for header: [String], in rules: [ColumnRule]) -> String? {
+        rules.first { $0.matches(header) }?.key
+    }
+}

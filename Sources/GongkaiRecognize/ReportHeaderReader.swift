@@ -1,0 +1,81 @@
+import GongkaiLayout
+import GongkaiText
+
+/// Reads which report a document is: its title (the biggest text on the first page), the
+/// department, the year and whether it is a budget or final accounts.
+public enum ReportHeaderReader {
+    public static func read(pages: [Page], tables: [Table]) -> ReportHeader {
+        let title = coverTitle(pages.first)
+        let department = mostCommon(tables.compactMap { $0.department.map(departmentName) })
+            ?? pages.prefix(2).flatMap(\.lines).lazy.compactMap { departmentLine($0.compactText) }.first
+            ?? title.flatMap(departmentFromTitle)
+        let texts = [title].compactMap { $0 } + tables.compactMap(\.title)
+        return ReportHeader(title: title, department: department,
+                            year: texts.lazy.compactMap(year).first ?? pages.prefix(3).flatMap(\.lines).lazy.compactMap { year($0.compactText) }.first,
+                            kind: kind(title: title, tableTitles: tables.compactMap(\.title)))
+    }
+
+    /// The largest-font lines at the top of the first page, joined.
+    static func coverTitle(_ page: Page?) -> String? {
+        guard let page, !page.lines.isEmpty else { return nil }
+        let height = { (line: TextLine) in line.box.height }
+        let candidates = page.lines.filter { !$0.compactText.contains("目录") && !$0.compactText.contains("目 录") }
+        guard let largest = candidates.map(height).max() else { return nil }
+        let big = candidates.filter { height($0) >= largest * 0.85 }
+        // A first page that is already a table page has no cover: its big line is a table title.
+        let joined = big.prefix(3).map(\.compactText).joined()
+        return joined.isEmpty ? nil : joined
+    }
+
+    /// "编制部门：上海市普陀区司法局" → "上海市普陀区司法局".
+    static func departmentName(_ line: String) -> String {
+        var name = line
+        if let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) { name = String(line[line.index(after: colon)...]) }
+        return name.trimmingWhitespace
+    }
+
+    static func departmentLine(_ compact: String) -> String? {
+        for marker in ["预算主管部门：", "主管部门：", "部门名称：", "编制部门："] where compact.hasPrefix(marker) {
+            let name = String(compact.dropFirst(marker.count))
+            return name.isEmpty ? nil : name
+        }
+        return nil
+    }
+
+    /// The department before the year in a title: "上海市规划和自然资源局2024年度部门决算".
+    static func departmentFromTitle(_ title: String) -> String? {
+        guard let range = title.range(of: "20") else { return nil }
+        let before = String(title[..<range.lowerBound]).trimmingWhitespace
+        return before.count >= 3 && (before.hasSuffix("局") || before.hasSuffix("厅") || before.hasSuffix("委")
+            || before.hasSuffix("院") || before.hasSuffix("部") || before.hasSuffix("会") || before.hasSuffix("办"))
+            ? before : nil
+    }
+
+    /// The first 4-digit year 20xx followed by 年.
+    static func year(_ text: String) -> Int? {
+        let characters = Array(text.filter { !$0.isWhitespace })
+        guard characters.count >= 5 else { return nil }
+        for index in 0...(characters.count - 5) where characters[index] == "2" && characters[index + 1] == "0" {
+            let digits = String(characters[index..<(index + 4)])
+            if digits.allSatisfy(\.isNumber), characters[index + 4] == "年", let value = Int(digits) { return value }
+        }
+        return nil
+    }
+
+    static func kind(title: String?, tableTitles: [String]) -> ReportKind? {
+        if let title {
+            if title.contains("决算") { return .finalAccounts }
+            if title.contains("预算") { return .budget }
+        }
+        let finals = tableTitles.filter { $0.contains("决算") }.count
+        let budgets = tableTitles.filter { $0.contains("预算") && !$0.contains("决算") }.count
+        if finals == 0 && budgets == 0 { return nil }
+        return finals >= budgets ? .finalAccounts : .budget
+    }
+
+    static func mostCommon(_ values: [String]) -> String? {
+        var counts: [String: Int] = [:]
+        for value in values where !value.isEmpty { counts[value, default: 0] += 1 }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+}

@@ -1,0 +1,25 @@
+/// The stable id of each table type (docs/vocabulary.md).
+public enum TableType: String, Sendable, CaseIterable {
+    case incomeExpenditureSummary = "income_expenditure_summary"
+    case fiscalAppropriationSummary = "fiscal_appropriation_summary"
+    case nonFiscalAppropriationSummary = "non_fiscal_appropriation_summary"
+    case incomeByFunction = "income_by_function"
+    case incomeBySource = "income_by_source"
+    case expenditureByFunction = "expenditure_by_function"
+    case fiscalAppropriationExpenditure = "fiscal_appropriation_expenditure"
+    case generalBudgetExpenditure = "general_budget_expenditure"
+    case generalBudgetIncomeExpenditure = "general_budget_income_expenditure"
+    case generalBudgetBasicExpenditure = "general_budget_basic_expenditure"
+    case fiscalAppropriationBasicExpenditure = "fiscal_appropriation_basic_expenditure"
+    case threePublicExpenses = "three_public_expenses"
+    case threePublicExpensesStatistics = "three_public_expenses_statistics"
+    case operatingExpenses = "operating_expenses"
+    case governmentFund = "government_fund"
+    case stateCapital = "state_capital"
+    case governmentProcurement = "government_procurement"
+    case projectPerformanceSelfEvaluation = "project_performance_self_evaluation"
+    case projectPerformanceTargets = "project_performance_targets"
+    case departmentPerformanceSelfEvaluation = "department_performance_self_evaluation"
+    case performanceTargetCompletion = "performance_target_completion"
+    case unrecognized
+}

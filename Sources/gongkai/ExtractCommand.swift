@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import GongkaiEmit
+import GongkaiPipeline
+import GongkaiText
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract a report's tables as validated records: JSON (gongkai.report/1), JSON Lines for several files.",
+        discussion: """
+            Examples:
+              gongkai extract report.pdf --pretty
+              gongkai extract report.pdf -o report.json
+              gongkai extract reports/*.pdf > reports.jsonl
+
+            One file gives one JSON document. Several files give JSON Lines, one compact document
+            per line; a file that cannot be read is reported on standard error and the batch goes
+            on (the exit code is then 1). Exit codes for a single file: see `gongkai pages --help`.
+            """)
+
+    @Argument(help: "The PDF(s) to read.")
+    var files: [String]
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Indent the JSON (a single file only).")
+    var pretty = false
+
+    @Option(help: "Password of encrypted PDFs.")
+    var password: String?
+
+    func run() throws {
+        let sink = try OutputSink(path: output)
+        if files.count == 1 {
+            try exitingOnExtractionError {
+                let report = try Extractor.extract(path: files[0], password: password)
+                sink.write(ReportJSON.document(report).serialized(pretty: pretty))
+            }
+            return
+        }
+        var failed = false
+        for file in files {
+            do {
+                let report = try Extractor.extract(path: file, password: password)
+                sink.write(ReportJSON.document(report).serialized(pretty: false))
+            } catch {
+                printError("gongkai: \(error)")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+/// Standard output, or a file.
+struct OutputSink {
+    let handle: FileHandle
+
+    init(path: String?) throws {
+        guard let path else {
+            handle = .standardOutput
+            return
+        }
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            printError("gongkai: \(path): cannot be written")
+            throw ExitCode(10)
+        }
+        self.handle = handle
+    }
+
+    func write(_ text: String) {
+        handle.write(Data((text + "\n").utf8))
+    }
+}
