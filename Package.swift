@@ -52,6 +52,9 @@ let package = Package(
         // Tests. Support locates the corpora (the project's own, and ../shared/corpora/real/).
         .target(name: "GongkaiTestSupport", path: "Tests/Support"),
         .testTarget(name: "GongkaiTextTests", dependencies: ["GongkaiText", "GongkaiTestSupport"]),
+        .testTarget(name: "GongkaiLayoutTests", dependencies: ["GongkaiLayout", "GongkaiText", "GongkaiTestSupport"]),
+        .testTarget(name: "GongkaiRecognizeTests", dependencies: ["GongkaiRecognize", "GongkaiLayout", "GongkaiText"]),
+        .testTarget(name: "GongkaiValidateTests", dependencies: ["GongkaiValidate", "GongkaiRecognize"]),
     ],
     swiftLanguageModes: [.v6]
 )

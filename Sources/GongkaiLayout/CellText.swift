@@ -109,7 +109,8 @@ public enum CellText {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// 0–9 only: `isNumber` is also true of 万, 一, 二 ….
+    public var isASCIIDigit: Bool { ("0"..."9").contains(self) }
     var isASCIILetterOrDigit: Bool { isASCII && (isLetter || isNumber) }
 }
 

@@ -9,8 +9,10 @@ enum Stitching {
         var result: [PageTable] = []
         for (pageIndex, tables) in perPage.enumerated() {
             for (index, candidate) in tables.enumerated() {
+                // A continuation has no title of its own, or repeats the title and the header.
                 if index == 0, let last = result.last, !last.closedOnPage,
-                   !candidate.hasTitle || sameTitle(candidate.table.title, last.table.title),
+                   !candidate.hasTitle || (sameTitle(candidate.table.title, last.table.title)
+                       && repeatsHeader(candidate.table.grid, of: last.table.grid)),
                    last.table.pages.last == pages[pageIndex].number - 1,
                    let merged = append(candidate.table, to: last.table, settings: settings) {
                     result[result.count - 1] = PageTable(table: merged, hasTitle: true, closedOnPage: candidate.closedOnPage)
@@ -37,10 +39,7 @@ enum Stitching {
             return nil
         }
         var merged = first
-        let repeatsHeader = next.grid.headerRowCount > 0
-            && next.grid.columnCount == first.grid.columnCount
-            && header(of: next.grid) == header(of: first.grid)
-        let skip = repeatsHeader ? next.grid.headerRowCount : 0
+        let skip = repeatsHeader(next.grid, of: first.grid) ? next.grid.headerRowCount : 0
         let offset = first.grid.rowCount - skip
         for cell in next.grid.cells where cell.row >= skip {
             var moved = cell
@@ -53,6 +52,11 @@ enum Stitching {
         merged.pages.append(contentsOf: next.pages)
         merged.notes += next.notes
         return merged
+    }
+
+    /// Whether `next` opens with the same header rows as `first`.
+    static func repeatsHeader(_ next: Grid, of first: Grid) -> Bool {
+        next.headerRowCount > 0 && next.columnCount == first.columnCount && header(of: next) == header(of: first)
     }
 
     /// The header rows' texts, for comparing a repeated header.

@@ -92,7 +92,10 @@ enum PageTables {
             let parts = Captions.parts(of: lines[index].text)
             if parts.title == nil, parts.unit == nil, parts.department == nil, index + 1 < lines.count {
                 let joined = Captions.parts(of: lines[index].compactText + lines[index + 1].compactText)
-                if joined.title != nil, lines[index + 1].box.y0 - lines[index].box.y1 < lines[index].box.height {
+                // "附件" over a title is not part of it; a title's second half ("表") alone is no title.
+                let secondIsTitle = Captions.parts(of: lines[index + 1].text).title != nil
+                if joined.title != nil, lines[index + 1].box.y0 - lines[index].box.y1 < lines[index].box.height,
+                   !secondIsTitle || lines[index].compactText.count >= 5 {
                     result.append(joined)
                     index += 2
                     continue

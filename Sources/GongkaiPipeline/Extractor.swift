@@ -12,7 +12,8 @@ public enum Extractor {
         let pages = try document.pages()
         let tables = TableFinder.tables(in: pages)
         let (recognized, recognitionFindings) = Recognizer.recognize(tables)
-        let findings = recognitionFindings + Validator.findings(for: recognized)
+        let statements = NarrativeReader.statements(pages: pages, tables: tables)
+        let findings = recognitionFindings + Validator.findings(for: recognized, statements: statements)
         return Report(
             source: Source(file: URL(fileURLWithPath: path).lastPathComponent, sha256: document.sha256, pages: document.pageCount),
             header: ReportHeaderReader.read(pages: pages, tables: tables),

@@ -57,7 +57,7 @@ public enum ReportHeaderReader {
         guard characters.count >= 5 else { return nil }
         for index in 0...(characters.count - 5) where characters[index] == "2" && characters[index + 1] == "0" {
             let digits = String(characters[index..<(index + 4)])
-            if digits.allSatisfy(\.isNumber), characters[index + 4] == "年", let value = Int(digits) { return value }
+            if digits.allSatisfy(\.isASCIIDigit), characters[index + 4] == "年", let value = Int(digits) { return value }
         }
         return nil
     }

@@ -55,7 +55,7 @@ enum RowReading {
     /// A code at the start of a cell, and the rest ("2080505 机关事业单位…" printed in one cell).
     static func splitCode(_ text: String) -> (String?, String) {
         if CellText.isCode(text) { return (text, "") }
-        let digits = text.prefix { $0.isNumber && $0.isASCII }
+        let digits = text.prefix(while: \.isASCIIDigit)
         guard [3, 5, 7].contains(digits.count) else { return (nil, text) }
         return (String(digits), String(text.dropFirst(digits.count)).trimmingWhitespace)
     }
