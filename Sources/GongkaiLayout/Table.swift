@@ -86,7 +86,7 @@ public struct Grid: Sendable, Equatable {
     }
 
     /// The header path of each column: the texts of the header cells above it, top to bottom,
-    /// each spanning cell once, blanks left out.
+    /// each spanning cell once, blanks and the 栏次 row's column numbers left out.
     public var columnHeaders: [[String]] {
         (0..<columnCount).map { column in
             var path: [String] = []
@@ -94,10 +94,16 @@ public struct Grid: Sendable, Equatable {
             for row in 0..<headerRowCount {
                 guard let cell = cell(row: row, column: column), cell != previous else { continue }
                 previous = cell
-                if !cell.text.isEmpty { path.append(cell.text) }
+                if !cell.text.isEmpty, !Self.isColumnNumber(cell.text) { path.append(cell.text) }
             }
             return path
         }
+    }
+
+    /// 栏次 and the column numbers printed under it.
+    static func isColumnNumber(_ text: String) -> Bool {
+        let compact = text.filter { !$0.isWhitespace }
+        return compact == "栏次" || (compact.count <= 3 && !compact.isEmpty && compact.allSatisfy(\.isASCIIDigit))
     }
 }
 

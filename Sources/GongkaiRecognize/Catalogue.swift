@@ -72,14 +72,21 @@ enum Catalogue {
                       ColumnRule("closing_project", leaf: ["小计"], path: [["年末"], ["项目支出"]]),
                   ]),
         TableSpec(.generalBudgetBasicExpenditure,
-                  titles: [["一般公共预算财政拨款基本支出决算表"], ["一般公共预算基本支出"], ["基本支出决算表"]],
+                  titles: [["一般公共预算", "基本支出"], ["基本支出决算表"], ["基本支出决算明细表"]],
                   layout: .groups, columns: basicEconomic),
         TableSpec(.fiscalAppropriationBasicExpenditure,
-                  titles: [["财政拨款基本支出预算表"], ["财政拨款基本支出决算表"]], excluding: ["一般公共预算"],
+                  titles: [["财政拨款基本支出"]], excluding: ["一般公共预算"],
                   layout: .groups, columns: basicEconomic),
+        // Jiangsu adds 会议费 and 培训费: its 合计 is then over all of them, and the "三公"
+        // total is the 小计 under "三公"经费.
         TableSpec(.threePublicExpenses,
                   titles: [["三公", "支出决算表"], ["三公", "预算表"], ["三公", "支出表"]],
-                  excluding: ["情况表", "统计"], columns: threePublic),
+                  excluding: ["情况表", "统计"], requires: .headerMentions(["会议费", "培训费"]),
+                  columns: threePublic(grandTotal: true)),
+        TableSpec(.threePublicExpenses,
+                  titles: [["三公", "支出决算表"], ["三公", "预算表"], ["三公", "支出表"]],
+                  excluding: ["情况表", "统计"], requires: .headerLacks(["会议费", "培训费"]),
+                  columns: threePublic(grandTotal: false)),
         TableSpec(.threePublicExpensesStatistics,
                   titles: [["三公", "情况表"], ["三公", "统计表"]],
                   columns: [
@@ -147,9 +154,10 @@ enum Catalogue {
         ColumnRule("amount", leaf: ["决算数", "预算数", "金额", "基本支出"]),
     ]
 
-    /// "三公" columns: 预算 or 决算, by item.
-    static let threePublic: [ColumnRule] = ["budget": ["预算"], "actual": ["决算", "实际"]].sorted { $0.key < $1.key }
-        .flatMap { prefix, marks in
+    /// "三公" columns: 预算 or 决算, by item; 合计 is the "三公" total, or (`grandTotal`) the total
+    /// over 三公, 会议费 and 培训费.
+    static func threePublic(grandTotal: Bool) -> [ColumnRule] {
+        ["budget": ["预算"], "actual": ["决算", "实际"]].sorted { $0.key < $1.key }.flatMap { prefix, marks in
             [
                 ColumnRule("\(prefix)_operating_expenses", path: [["机关运行经费"], marks]),
                 ColumnRule("\(prefix)_meeting", path: [["会议费"], marks]),
@@ -160,8 +168,8 @@ enum Catalogue {
                 ColumnRule("\(prefix)_vehicle_purchase", path: [["购置费"], marks]),
                 ColumnRule("\(prefix)_vehicle_operation", path: [["运行费", "运行维护费"], marks], excluding: ["机关运行"]),
                 ColumnRule("\(prefix)_total", path: [["三公"], ["小计"], marks]),
-                ColumnRule("\(prefix)_grand_total", path: [["合计"], marks], excluding: ["三公"]),
-                ColumnRule("\(prefix)_total", path: [["合计"], marks]),
+                ColumnRule(grandTotal ? "\(prefix)_grand_total" : "\(prefix)_total", path: [["合计"], marks]),
             ]
         }
+    }
 }

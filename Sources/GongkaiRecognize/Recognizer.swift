@@ -20,12 +20,19 @@ public enum Recognizer {
         let title = HeaderText.normalize(table.title ?? "")
         let candidates = Catalogue.specs.map { ($0, $0.titleScore(title)) }.filter { $0.1 > 0 }
             .sorted { $0.1 > $1.1 }
+        let headerText = table.grid.columnHeaders.flatMap { $0 }.map(HeaderText.normalize)
         for (spec, _) in candidates {
             switch spec.requirement {
             case .none: return spec
             case .codeColumn, .noCodeColumn:
                 let roles = ColumnRoles(grid: table.grid, rules: spec.columns, sided: false, headerHint: nil)
-                if roles.hasCode == (spec.requirement == .codeColumn) { return spec }
+                let wantsCode: Bool
+                if case .codeColumn = spec.requirement { wantsCode = true } else { wantsCode = false }
+                if roles.hasCode == wantsCode { return spec }
+            case .headerMentions(let words):
+                if headerText.contains(where: { text in words.contains(where: text.contains) }) { return spec }
+            case .headerLacks(let words):
+                if !headerText.contains(where: { text in words.contains(where: text.contains) }) { return spec }
             }
         }
         return nil

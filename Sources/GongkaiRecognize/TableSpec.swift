@@ -21,6 +21,10 @@ struct TableSpec: Sendable {
         case none
         case codeColumn
         case noCodeColumn
+        /// Some column header contains one of these.
+        case headerMentions([String])
+        /// No column header contains any of these.
+        case headerLacks([String])
     }
 
     var type: TableType
