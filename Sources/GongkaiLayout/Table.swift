@@ -101,7 +101,7 @@ public struct Grid: Sendable, Equatable {
     }
 
     /// 栏次 and the column numbers printed under it.
-    static func isColumnNumber(_ text: String) -> Bool {
+    public static func isColumnNumber(_ text: String) -> Bool {
         let compact = text.filter { !$0.isWhitespace }
         return compact == "栏次" || (compact.count <= 3 && !compact.isEmpty && compact.allSatisfy(\.isASCIIDigit))
     }

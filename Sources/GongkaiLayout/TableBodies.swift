@@ -65,7 +65,8 @@ enum TableBodies {
             let words = page.lines[index].words
             return words.count >= 2 && words.contains { CellText.isAmount($0.text) || CellText.isCode($0.text) }
         }
-        let leaders = lines.contains { page.lines[$0].text.contains("…") || page.lines[$0].text.contains("...") }
+        // Contents-list leaders run on ("………", "……"·"……"); a "……" cell marks elided rows.
+        let leaders = lines.contains { page.lines[$0].text.contains("………") || page.lines[$0].text.contains("....") }
         return rows.count >= 2 && !leaders
     }
 

@@ -35,16 +35,21 @@ enum TextGrid {
         return word.box.width > page.width * 0.5 && word.text.contains { "。，；".contains($0) }
     }
 
-    /// A line that opens a body row: it carries an amount, a code, an ordinal label or a total.
+    /// A line that opens a body row: it carries an amount, a code, an ordinal label or a bare
+    /// total (合计; 本年支出合计 is also a column title). A 栏次 line of column numbers does not.
     static func isAnchor(_ line: TextLine) -> Bool {
-        line.words.contains { word in
-            CellText.isAmount(word.text) || CellText.isCode(word.text) || CellText.hasOrdinal(word.text)
-                || CellText.isTotalLabel(word.text) || amountPrefix(word.text) != nil
+        let texts = line.words.map(\.text)
+        if texts.filter({ !Grid.isColumnNumber($0) }).allSatisfy({ ["类款项", "类", "款", "项"].contains($0.replacingSpaces()) }) {
+            return false
+        }
+        return texts.contains { text in
+            CellText.isAmount(text) || CellText.isCode(text) || CellText.hasOrdinal(text)
+                || ["合计", "总计", "小计"].contains(text.replacingSpaces()) || amountPrefix(text.replacingSpaces()) != nil
         }
     }
 
     /// An amount glued to the text after it ("14,901.58一、一般公共服务支出"): the amount's
-    /// character count.
+    /// character count. `text` has no spaces (a word's glyphs never include white space).
     static func amountPrefix(_ text: String) -> Int? {
         let characters = Array(text)
         var end = 0
@@ -78,7 +83,10 @@ enum TextGrid {
         columns = addingHeaderOnlyColumns(columns, headerPieces: headerPieces)
         let bounds = columnBounds(columns)
 
-        let header = HeaderLayout.cells(headerPieces, bounds: bounds, page: page.number)
+        let headerRules = horizontalRulings.filter { rule in
+            headerPieces.contains { $0.box.y1 <= rule.position + 1 } && rule.position < page.lines[firstAnchor].box.y0
+        }
+        let header = HeaderLayout.cells(headerPieces, columns: columns, rules: headerRules, page: page.number)
         let bodyLines = lineIndices.filter { !headerLines.contains($0) }
         let rows = bodyRows(bodyLines, page: page, horizontalRulings: horizontalRulings)
         var cells = header.cells
@@ -97,10 +105,12 @@ enum TextGrid {
                     headerRowCount: header.rowCount)
     }
 
-    /// The words of a line, an amount glued to following text split off.
+    /// The words of a line, an amount glued to the text after it split off ("14901.58一、…",
+    /// "14901.58 一、…" where the gap was too narrow to end the word).
     static func pieces(of lineIndex: Int, page: Page) -> [Piece] {
         page.lines[lineIndex].words.flatMap { word -> [Piece] in
-            guard let split = amountPrefix(word.text), split < word.glyphIndices.count else {
+            let text = word.text.replacingSpaces()
+            guard let split = amountPrefix(text), split < word.glyphIndices.count else {
                 return [Piece(glyphs: word.glyphIndices, box: word.box, line: lineIndex, text: word.text)]
             }
             let left = Array(word.glyphIndices.prefix(split)), right = Array(word.glyphIndices.dropFirst(split))
@@ -140,12 +150,19 @@ enum TextGrid {
         return intervals
     }
 
-    /// Header words over no body column (a column whose body is blank) add their own column.
+    /// Header words over no body column add their own column (a column whose body is blank),
+    /// unless the nearest column has no header word on that line: then the word is that column's
+    /// header, set off to one side of right-aligned amounts.
     static func addingHeaderOnlyColumns(_ columns: [(Double, Double)], headerPieces: [Piece]) -> [(Double, Double)] {
         var result = columns
-        for piece in headerPieces.sorted(by: { $0.box.width < $1.box.width }) {
-            let overlaps = result.contains { min($0.1, piece.box.x1) - max($0.0, piece.box.x0) > 0 }
-            if !overlaps { result.append((piece.box.x0, piece.box.x1)) }
+        let overlapping = { (piece: Piece, column: (Double, Double)) in min(column.1, piece.box.x1) - max(column.0, piece.box.x0) > 0 }
+        for piece in headerPieces.sorted(by: { $0.box.width < $1.box.width }) where !result.contains(where: { overlapping(piece, $0) }) {
+            let distance = { (column: (Double, Double)) in max(column.0 - piece.box.x1, piece.box.x0 - column.1) }
+            if let nearest = result.min(by: { distance($0) < distance($1) }), distance(nearest) < max(piece.box.width, 12),
+               !headerPieces.contains(where: { $0.line == piece.line && overlapping($0, nearest) }) {
+                continue
+            }
+            result.append((piece.box.x0, piece.box.x1))
         }
         return result.sorted { $0.0 < $1.0 }
     }
@@ -196,25 +213,23 @@ enum HeaderLayout {
     /// Words over the same columns on adjacent lines are one wrapped cell; a cell lies below
     /// every cell above it that shares a column, and spans down to the last header row where
     /// nothing lies under it.
-    static func cells(_ pieces: [TextGrid.Piece], bounds: [(Double, Double)], page: Int) -> Result {
+    /// `columns` are the x ranges the columns' text fills.
+    static func cells(_ pieces: [TextGrid.Piece], columns bounds: [(Double, Double)], rules: [Ruling], page: Int) -> Result {
         guard !pieces.isEmpty else { return Result(cells: [], rowCount: 0) }
         struct Block { var columns: ClosedRange<Int>; var pieces: [TextGrid.Piece]; var box: Box }
         var blocks: [Block] = []
         for piece in pieces.sorted(by: { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }) {
-            let covered = bounds.indices.filter { bounds[$0].1 > piece.box.x0 && bounds[$0].0 < piece.box.x1 }
-            let columns: ClosedRange<Int>
-            if covered.isEmpty {
-                let nearest = bounds.indices.min { abs(center(bounds[$0]) - piece.box.midX) < abs(center(bounds[$1]) - piece.box.midX) } ?? 0
-                columns = nearest...nearest
-            } else {
-                // A word overlapping a neighbour only a little belongs to its main column.
-                let main = covered.filter { overlap(bounds[$0], piece.box) >= 0.25 * piece.box.width }
-                columns = (main.first ?? covered[0])...(main.last ?? covered[0])
-            }
-            // A wrapped continuation: same columns, right under the previous block.
+            let columns = sideSpan(piece, pieces: pieces, bounds: bounds)
+                ?? spanUnderRule(piece, pieces: pieces, bounds: bounds, rules: rules)
+                ?? columnsCovered(by: piece, bounds: bounds)
+            // A wrapped continuation: same columns, right under the previous block, no rule
+            // between them, and not a 栏次 row.
             if let index = blocks.lastIndex(where: { $0.columns == columns }),
                piece.box.y0 - blocks[index].box.y1 < 0.8 * piece.box.height,
-               blocks[index].box.horizontalOverlap(piece.box) > 0 || blocks[index].box.y1 < piece.box.y0 {
+               blocks[index].box.horizontalOverlap(piece.box) > 0 || blocks[index].box.y1 < piece.box.y0,
+               !Grid.isColumnNumber(piece.text), !blocks[index].pieces.contains(where: { Grid.isColumnNumber($0.text) }),
+               !rules.contains(where: { $0.position > blocks[index].box.y1 - 1 && $0.position < piece.box.y0 + 1
+                   && $0.start < piece.box.x1 && $0.end > piece.box.x0 }) {
                 blocks[index].pieces.append(piece)
                 blocks[index].box = blocks[index].box.union(piece.box)
             } else {
@@ -255,6 +270,51 @@ enum HeaderLayout {
         return Result(cells: cells.sorted { ($0.row, $0.column) < ($1.row, $1.column) }, rowCount: rowCount)
     }
 
+    /// The columns a header word stands over: those whose text's middle it covers (a word
+    /// centred over several columns spans them), else the column whose middle is nearest (a
+    /// title centred over right-aligned amounts sits a little to their left).
+    static func columnsCovered(by piece: TextGrid.Piece, bounds: [(Double, Double)]) -> ClosedRange<Int> {
+        let covered = bounds.indices.filter { center(bounds[$0]) >= piece.box.x0 - 1 && center(bounds[$0]) <= piece.box.x1 + 1 }
+        if let first = covered.first, let last = covered.last { return first...last }
+        let nearest = bounds.indices.min { abs(center(bounds[$0]) - piece.box.midX) < abs(center(bounds[$1]) - piece.box.midX) } ?? 0
+        return nearest...nearest
+    }
+
+    /// The sides of a two-sided summary ("收入" … "支出" alone on a header line): each spans the
+    /// columns from the middle between it and the side before to the middle between it and the
+    /// side after.
+    static func sideSpan(_ piece: TextGrid.Piece, pieces: [TextGrid.Piece], bounds: [(Double, Double)]) -> ClosedRange<Int>? {
+        let line = pieces.filter { $0.line == piece.line }.sorted { $0.box.x0 < $1.box.x0 }
+        guard line.count >= 2, line.allSatisfy({ isSideName($0.text) }),
+              let position = line.firstIndex(where: { $0.box.x0 == piece.box.x0 }) else { return nil }
+        let left = position == 0 ? -Double.infinity : (line[position - 1].box.midX + piece.box.midX) / 2
+        let right = position == line.count - 1 ? Double.infinity : (piece.box.midX + line[position + 1].box.midX) / 2
+        let columns = bounds.indices.filter { center(bounds[$0]) >= left && center(bounds[$0]) < right }
+        guard let first = columns.first, let last = columns.last else { return nil }
+        return first...last
+    }
+
+    /// 收入 / 支出 and their variants (本年收入, 财政拨款支出 …).
+    static func isSideName(_ text: String) -> Bool {
+        let compact = text.replacingSpaces()
+        return ["收入", "支出"].contains { compact.hasSuffix($0) } && compact.count <= 7
+    }
+
+    /// A spanning header drawn with a rule under it ("收入" over 项目 / 行次 / 金额): the columns of
+    /// the shortest rule just below the word that holds no other word of its line.
+    static func spanUnderRule(_ piece: TextGrid.Piece, pieces: [TextGrid.Piece], bounds: [(Double, Double)],
+                              rules: [Ruling]) -> ClosedRange<Int>? {
+        let below = rules.filter { rule in
+            rule.position >= piece.box.y1 - 1 && rule.position <= piece.box.y1 + piece.box.height
+                && rule.start <= piece.box.x0 + 1 && rule.end >= piece.box.x1 - 1
+                && !pieces.contains { $0.line == piece.line && $0.box.x0 != piece.box.x0 && rule.start <= $0.box.midX && rule.end >= $0.box.midX }
+        }
+        guard let rule = below.min(by: { $0.length < $1.length }) else { return nil }
+        let columns = bounds.indices.filter { center(bounds[$0]) >= rule.start && center(bounds[$0]) <= rule.end }
+        guard let first = columns.first, let last = columns.last, last > first else { return nil }
+        return first...last
+    }
+
     /// The texts of the pieces, one string per text line, top to bottom.
     static func linesOf(_ pieces: [TextGrid.Piece]) -> [String] {
         var byLine: [Int: [TextGrid.Piece]] = [:]
@@ -271,4 +331,10 @@ enum HeaderLayout {
     static func overlap(_ bound: (Double, Double), _ box: Box) -> Double {
         max(0, min(bound.1, box.x1) - max(bound.0, box.x0))
     }
+}
+
+extension String {
+    /// The text without spaces: a word's text may show a space poppler put between two of its
+    /// glyphs, which are not glyphs of the word.
+    func replacingSpaces() -> String { filter { $0 != " " } }
 }

@@ -21,6 +21,7 @@ struct ColumnRoles {
         headers = grid.columnHeaders
         let normalized = headers.map { $0.map(HeaderText.normalize) }
         sections = normalized.map { sided ? Self.section(of: $0) : nil }
+        if sided { sections = Self.propagated(sections) }
         let bodyTexts = (0..<grid.columnCount).map { column in
             (grid.headerRowCount..<grid.rowCount).compactMap { grid.cell(row: $0, column: column) }
                 .filter { $0.column == column }.map(\.text).filter { !$0.isEmpty }
@@ -64,6 +65,16 @@ struct ColumnRoles {
         if top.contains("收入") { side = "收入" } else if top.contains("支出") { side = "支出" } else { return nil }
         let middle = header.dropFirst().dropLast().filter { !$0.contains("收入") && !$0.contains("支出") || $0.contains("用途") }
         return middle.isEmpty ? side : ([side] + middle).joined(separator: "/")
+    }
+
+    /// A column whose header names no side takes the side of the nearest column on its left
+    /// that does (a side's 行次 and 金额 printed without the spanning 收入 / 支出 over them).
+    static func propagated(_ sections: [String?]) -> [String?] {
+        var current: String?
+        return sections.map { section in
+            if let section { current = section }
+            return current
+        }
     }
 
     var hasCode: Bool { roles.contains { $0 == .code || $0 == .codePart } }
