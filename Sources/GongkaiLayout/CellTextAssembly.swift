@@ -15,14 +15,15 @@ enum CellTextAssembly {
         return CellText.joinWrapped(lines)
     }
 
-    /// One line of a cell: glyphs in order; a visible gap between two Latin letters or digits
-    /// keeps one space ("XX 局" stays "XX局" only when the gap is tight).
+    /// One line of a cell: glyphs in order; a visible gap between two Latin letters (or a
+    /// letter and a digit) keeps one space; digits are never split ("100.0 0" is "100.00").
     static func lineText(_ row: [Int], glyphs: [Glyph]) -> String {
         var text = ""
         var previous: Glyph?
         for index in row {
             let glyph = glyphs[index]
             if let previous, previous.character.isASCIILetterOrDigit, glyph.character.isASCIILetterOrDigit,
+               !(previous.character.isASCIIDigit && glyph.character.isASCIIDigit),
                glyph.box.x0 - previous.box.x1 > 0.25 * max(glyph.fontSize, glyph.box.height) {
                 text.append(" ")
             }

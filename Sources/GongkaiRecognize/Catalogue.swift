@@ -112,12 +112,13 @@ enum Catalogue {
                       ColumnRule("services", leaf: ["服务"]),
                       ColumnRule("total", leaf: ["总计", "合计", "金额"]),
                   ]),
-        TableSpec(.projectPerformanceSelfEvaluation, titles: [["项目支出绩效自评"]], layout: .form, columns: []),
-        TableSpec(.projectPerformanceTargets, titles: [["绩效目标表"], ["绩效指标表"], ["绩效目标申报表"]],
-                  excluding: ["完成情况", "部门整体"], layout: .form, columns: []),
-        TableSpec(.departmentPerformanceSelfEvaluation, titles: [["部门整体支出绩效自评"], ["整体支出绩效自评"]],
+        TableSpec(.departmentPerformanceSelfEvaluation, titles: [["部门整体支出绩效"], ["整体支出绩效自评"]],
                   layout: .form, columns: []),
-        TableSpec(.performanceTargetCompletion, titles: [["绩效目标完成情况表"]], layout: .form, columns: []),
+        TableSpec(.performanceTargetCompletion, titles: [["绩效目标完成情况"]], layout: .form, columns: []),
+        TableSpec(.projectPerformanceSelfEvaluation, titles: [["项目支出绩效自评"], ["绩效", "自评表"]],
+                  excluding: ["部门整体"], layout: .form, columns: []),
+        TableSpec(.projectPerformanceTargets, titles: [["绩效目标表"], ["绩效指标表"], ["绩效目标", "批复表"], ["绩效目标申报表"]],
+                  excluding: ["完成情况", "部门整体", "自评"], layout: .form, columns: []),
     ]
 
     /// The one amount column of two-sided summaries: 决算数 / 预算数 / 金额.
