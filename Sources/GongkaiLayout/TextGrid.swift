@@ -35,16 +35,20 @@ enum TextGrid {
         return word.box.width > page.width * 0.5 && word.text.contains { "。，；".contains($0) }
     }
 
-    /// A line that opens a body row: it carries an amount, a code, an ordinal label or a bare
-    /// total (合计; 本年支出合计 is also a column title). A 栏次 line of column numbers does not.
+    /// A line that opens a body row: it carries an amount, a code or an ordinal label, or is a
+    /// total row (合计 first, nothing but amounts after it: 合计 and 小计 are column titles too).
+    /// A 栏次 line of column numbers does not.
     static func isAnchor(_ line: TextLine) -> Bool {
-        let texts = line.words.map(\.text)
-        if texts.filter({ !Grid.isColumnNumber($0) }).allSatisfy({ ["类款项", "类", "款", "项"].contains($0.replacingSpaces()) }) {
+        let texts = line.words.map { $0.text.replacingSpaces() }
+        if texts.filter({ !Grid.isColumnNumber($0) }).allSatisfy({ ["类款项", "类", "款", "项"].contains($0) }) {
             return false
         }
+        if let first = texts.first, ["合计", "总计", "小计"].contains(first),
+           texts.dropFirst().allSatisfy({ CellText.isAmount($0) || CellText.isNotApplicable($0) }) {
+            return true
+        }
         return texts.contains { text in
-            CellText.isAmount(text) || CellText.isCode(text) || CellText.hasOrdinal(text)
-                || ["合计", "总计", "小计"].contains(text.replacingSpaces()) || amountPrefix(text.replacingSpaces()) != nil
+            CellText.isAmount(text) || CellText.isCode(text) || CellText.hasOrdinal(text) || amountPrefix(text) != nil
         }
     }
 
