@@ -56,8 +56,10 @@ enum Catalogue {
                   titles: [["一般公共预算财政拨款支出决算表"], ["一般公共预算支出预算表"], ["一般公共预算支出功能分类预算表"],
                            ["一般公共预算支出表"], ["一般公共预算支出决算表"]],
                   excluding: ["基本支出", "收入支出"], columns: functionExpenditure),
+        // The sub-columns' rules come before the block totals': 本年支出/基本支出/小计 is the
+        // 基本支出 subtotal, not the 本年支出 total.
         TableSpec(.generalBudgetIncomeExpenditure,
-                  titles: [["一般公共预算财政拨款收入支出决算表"]], columns: balanceColumns + [
+                  titles: [["一般公共预算财政拨款收入支出决算表"]], columns: [
                       ColumnRule("opening_basic", leaf: ["基本支出"], path: [["年初"]]),
                       ColumnRule("opening_project", leaf: ["项目支出"], path: [["年初"]]),
                       ColumnRule("income_basic", leaf: ["基本支出"], path: [["本年收入"]]),
@@ -70,7 +72,7 @@ enum Catalogue {
                       ColumnRule("closing_project_carryover", leaf: ["项目支出结转"], path: [["年末"]], excluding: ["结转和结余"]),
                       ColumnRule("closing_project_surplus", leaf: ["项目支出结余"], path: [["年末"]]),
                       ColumnRule("closing_project", leaf: ["小计"], path: [["年末"], ["项目支出"]]),
-                  ]),
+                  ] + balanceColumns),
         TableSpec(.generalBudgetBasicExpenditure,
                   titles: [["一般公共预算", "基本支出"], ["基本支出决算表"], ["基本支出决算明细表"]],
                   layout: .groups, columns: basicEconomic),

@@ -47,7 +47,8 @@ struct ColumnRoles {
         if leaf.contains("行次") { return .line }
         // Any level may say it: a template can print a row label (合计) in the header's last row.
         if header.contains(where: { $0.contains("编码") || $0.contains("代码") }) { return .code }
-        if header.contains(where: { $0.contains("名称") || ["项目", "科目", "项目名称"].contains($0) }) { return .name }
+        if header.contains(where: { $0.contains("名称") || ["项目", "科目", "项目名称"].contains($0)
+            || $0.hasPrefix("项目(") }) { return .name }
         let codes = body.filter { CellText.isCode($0) }.count
         if !body.isEmpty, codes * 2 > body.count { return .code }
         // A column without a header of its own holding text, not amounts, labels rows too.

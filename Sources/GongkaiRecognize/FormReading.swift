@@ -19,6 +19,10 @@ enum FormReading {
         ColumnRule("score", leaf: ["得分"]),
         ColumnRule("deviation_reason", leaf: ["偏差", "原因", "改进措施"]),
         ColumnRule("remark", leaf: ["说明", "备注"]),
+        ColumnRule("indicator_nature", leaf: ["指标性质"]),
+        ColumnRule("measure_unit", leaf: ["度量单位", "计量单位", "单位"]),
+        ColumnRule("indicator_description", leaf: ["指标解释", "指标说明"]),
+        ColumnRule("scoring_criteria", leaf: ["评分标准", "评分规则"]),
     ]
 
     static func read(_ table: Table, type: TableType) -> RecognizedTable {

@@ -85,6 +85,11 @@ enum RowReading {
             let leading = index == 0 ? Array(0..<start) : []
             result += rows(grid, roles: roles, columns: leading + Array(start..<end))
         }
-        return result
+        // A total label spanning into the next group (公用经费合计 over two groups, its amount in the
+        // last) is read in each group: keep it where it has its values.
+        return result.filter { row in
+            !(row.code == nil && row.cells.isEmpty
+                && result.contains { $0 != row && $0.code == nil && $0.name == row.name && !$0.cells.isEmpty })
+        }
     }
 }
