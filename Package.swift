@@ -50,11 +50,14 @@ let package = Package(
             ]),
 
         // Tests. Support locates the corpora (the project's own, and ../shared/corpora/real/).
-        .target(name: "GongkaiTestSupport", path: "Tests/Support"),
+        .target(name: "GongkaiTestSupport", dependencies: ["GongkaiEmit"], path: "Tests/Support"),
         .testTarget(name: "GongkaiTextTests", dependencies: ["GongkaiText", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiLayoutTests", dependencies: ["GongkaiLayout", "GongkaiText", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiRecognizeTests", dependencies: ["GongkaiRecognize", "GongkaiLayout", "GongkaiText"]),
-        .testTarget(name: "GongkaiValidateTests", dependencies: ["GongkaiValidate", "GongkaiRecognize"]),
+        .testTarget(name: "GongkaiValidateTests",
+                    dependencies: ["GongkaiValidate", "GongkaiRecognize", "GongkaiPipeline", "GongkaiTestSupport"]),
+        .testTarget(name: "GoldenTests", dependencies: ["GongkaiPipeline", "GongkaiEmit", "GongkaiTestSupport"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["GongkaiTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

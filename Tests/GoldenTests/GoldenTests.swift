@@ -1,0 +1,54 @@
+import Foundation
+import GongkaiEmit
+import GongkaiPipeline
+import GongkaiTestSupport
+import Testing
+
+/// The whole output of every corpus PDF against its golden file (golden/), and against the
+/// published JSON Schema. `scripts/golden update` rewrites the golden files; a changed golden
+/// file must be reviewed against its page before it is committed.
+struct GoldenTests {
+    static let schema = SchemaValidator(schema: try! JSONParser.parse(
+        String(contentsOf: Corpus.root.appendingPathComponent("schema/gongkai.report-1.schema.json"), encoding: .utf8)))
+
+    static func check(pdf: URL, golden: URL) throws {
+        let report = try Extractor.extract(path: pdf.path)
+        let json = ReportJSON.document(report)
+        let violations = schema.violations(of: json)
+        #expect(violations.isEmpty, "\(pdf.lastPathComponent) breaks the schema: \(violations.prefix(5))")
+
+        let text = json.serialized(pretty: true) + "\n"
+        guard let expected = try? String(contentsOf: golden, encoding: .utf8) else {
+            Issue.record("no golden file \(golden.path): run scripts/golden update")
+            return
+        }
+        if text != expected {
+            let differences = ReportDiff.differences(old: try JSONParser.parse(expected), new: json)
+            Issue.record("""
+                \(pdf.lastPathComponent) differs from \(golden.lastPathComponent) (scripts/golden check for the whole diff):
+                \(differences.prefix(40).joined(separator: "\n"))
+                """)
+        }
+    }
+
+    @Test(arguments: Corpus.ownPDFs.map(\.lastPathComponent))
+    func corpus(file: String) throws {
+        let name = (file as NSString).deletingPathExtension
+        try Self.check(pdf: Corpus.own.appendingPathComponent(file),
+                       golden: Corpus.root.appendingPathComponent("golden/corpora/\(name).json"))
+    }
+
+    @Test(.enabled(if: Corpus.realIsAvailable, "skipped: the real corpus ../shared/corpora/real/ is absent"),
+          arguments: Corpus.realPDFs.map(\.lastPathComponent))
+    func real(file: String) throws {
+        let name = (file as NSString).deletingPathExtension
+        try Self.check(pdf: Corpus.real.appendingPathComponent(file),
+                       golden: Corpus.root.appendingPathComponent("golden/real/\(name).json"))
+    }
+
+    @Test func everyGoldenFileHasItsPDF() {
+        let own = Set(Corpus.ownPDFs.map { ($0.lastPathComponent as NSString).deletingPathExtension })
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: Corpus.root.appendingPathComponent("golden/corpora").path)) ?? []
+        #expect(Set(files.map { ($0 as NSString).deletingPathExtension }) == own)
+    }
+}
