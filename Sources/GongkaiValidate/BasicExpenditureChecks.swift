@@ -12,6 +12,7 @@ enum BasicExpenditureChecks {
         for (name, isPersonnel) in [("人员经费合计", true), ("人员经费", true), ("公用经费合计", false), ("公用经费", false)] {
             guard let total = table.rows.first(where: { $0.code == nil && $0.compactName == name }) else { continue }
             let parts = classes.filter { personnelClasses.contains($0.code!) == isPersonnel }
+            guard !parts.isEmpty else { continue }
             for key in table.amountKeys() {
                 guard let printed = total.amount(key) else { continue }
                 let values = parts.compactMap { $0.amount(key) }

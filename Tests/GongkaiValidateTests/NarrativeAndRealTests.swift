@@ -1,0 +1,66 @@
+import Foundation
+import GongkaiPipeline
+import GongkaiTestSupport
+import Testing
+@testable import GongkaiRecognize
+@testable import GongkaiValidate
+
+/// The narrative's figures against the tables, and the real documents' known errors.
+struct NarrativeAndRealTests {
+    static let table = RecognizedTable(
+        type: .generalBudgetExpenditure, title: "一般公共预算支出功能分类预算表", label: nil, pages: [15], unit: "元",
+        columns: [Column(key: "total", header: ["合计"])],
+        rows: [Row(code: "2210201", level: .item, name: "住房公积金", cells: [("total", .amount("2087959.00"))])])
+
+    @Test func aCodeAmountThatMatchesTheTableRoundedToItsPlaces() {
+        let statement = Statement(claim: .codeAmount(code: "2210201", amount: "208.8", unit: "万元"), text: "", page: 9)
+        #expect(Validator.findings(for: [Self.table], statements: [statement]).isEmpty)
+    }
+
+    @Test func aCodeAmountThatDoesNot() {
+        let statement = Statement(claim: .codeAmount(code: "2210201", amount: "201.50", unit: "万元"), text: "预算安排201.50万元", page: 9)
+        let findings = Validator.findings(for: [Self.table], statements: [statement])
+        #expect(findings.map(\.check) == ["narrative.code-amount"])
+        #expect(findings.first?.expected == "208.80" && findings.first?.actual == "201.50")
+    }
+
+    @Test func percentChanges() {
+        let right = Statement(claim: .percentChange(from: "1690.69", to: "1672.67", percent: "1.07", increase: false), text: "", page: 8)
+        let wrongSign = Statement(claim: .percentChange(from: "43269.3", to: "3845.49", percent: "17.62", increase: true), text: "", page: 9)
+        let truncated = Statement(claim: .percentChange(from: "59.11", to: "57.8", percent: "2.21", increase: false), text: "", page: 9)
+        let findings = Validator.findings(for: [], statements: [right, wrongSign, truncated])
+        #expect(findings.map(\.severity) == [.error, .warning])
+        #expect(findings.first?.expected == "减少91.11%")
+    }
+
+    @Test func shares() {
+        let right = Statement(claim: .share(part: "14901.58", whole: "14929.51", percent: "99.81"), text: "", page: 3)
+        let wrong = Statement(claim: .share(part: "14901.58", whole: "14929.51", percent: "98.81"), text: "", page: 3)
+        #expect(Validator.findings(for: [], statements: [right]).isEmpty)
+        #expect(Validator.findings(for: [], statements: [wrong]).map(\.check) == ["narrative.share"])
+    }
+
+    /// ../shared/corpora/real/sh-justice-2026-dept-budget-review.xlsx, a reviewer's checklist of
+    /// that report: its numeric errors are in the 编制说明 (item 6: 43269.3 → 3845.49 called an
+    /// increase of 17.62%; item 12: 住房公积金 208.8万元 in the heading, 201.50万元 as the 2026
+    /// budget). Both must be found.
+    @Test(.enabled(if: Corpus.realIsAvailable, "skipped: the real corpus ../shared/corpora/real/ is absent"))
+    func theReviewersErrorsInShJustice() throws {
+        let report = try Extractor.extract(path: Corpus.real.appendingPathComponent("sh-justice-2026-dept-budget.pdf").path)
+        let errors = report.findings.filter { $0.severity == .error }
+        #expect(errors.contains { $0.check == "narrative.percent-change" && $0.actual == "增加17.62%" && $0.expected == "减少91.11%" })
+        #expect(errors.contains { $0.check == "narrative.code-amount" && $0.actual == "201.50" && $0.expected == "208.80" })
+        // Its tables add up (the reviewer marked every table 符合要求).
+        #expect(!report.findings.contains { !$0.check.hasPrefix("narrative.") })
+    }
+
+    /// The seeds' own inconsistencies (corpora/README.md) are reported, not fixed.
+    @Test func theSeedInconsistenciesAreReported() throws {
+        let report = try Extractor.extract(path: Corpus.own.appendingPathComponent("000-gz-2020-ruled.pdf").path)
+        let summary = report.findings.first { $0.check == "summary.grand-total" && $0.actual == "14930.00" }
+        #expect(summary?.expected == "14929.99")
+        #expect(summary?.severity == .warning)
+        let income = report.tables.first { $0.type == .incomeByFunction }
+        #expect(income?.rows.first { $0.name == "合计" }?["total"] == .amount("14929.51"))
+    }
+}
