@@ -35,7 +35,8 @@ enum HeaderSplit {
 
     /// 栏次 1 2 3 …, or just the numbers.
     static func isColumnNumberRow(_ texts: [String]) -> Bool {
-        let numbers = texts.filter { $0.filter { !$0.isWhitespace } != "栏次" }
+        // 类 / 款 / 项 sub-headers of a code column can share the 栏次 row.
+        let numbers = texts.filter { !["栏次", "类", "款", "项", "类款项"].contains($0.filter { !$0.isWhitespace }) }
         guard !numbers.isEmpty, numbers.count < texts.count || numbers.count >= 2 else { return false }
         guard numbers.allSatisfy({ $0.count <= 3 && $0.allSatisfy(\.isASCIIDigit) }) else { return false }
         let values = numbers.compactMap { Int($0) }

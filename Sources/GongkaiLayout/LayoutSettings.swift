@@ -7,8 +7,9 @@ public struct LayoutSettings: Sendable {
     public var rulingJoinTolerance = 3.0
     /// A cell boundary counts as drawn when rulings cover this fraction of it.
     public var drawnBoundaryCoverage = 0.6
-    /// Rulings frame a table when they make at least this many rows and columns.
-    public var minimumFrameRows = 2
+    /// Rulings frame a table when they make at least this many rows and columns (one row: the
+    /// last row of a table, alone at the top of the next page).
+    public var minimumFrameRows = 1
     public var minimumFrameColumns = 2
     /// How far below a title (in multiples of the title's height) its table may begin.
     public var titleReach = 8.0

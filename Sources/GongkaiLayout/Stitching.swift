@@ -39,7 +39,12 @@ enum Stitching {
             return nil
         }
         var merged = first
-        let skip = repeatsHeader(next.grid, of: first.grid) ? next.grid.headerRowCount : 0
+        var skip = repeatsHeader(next.grid, of: first.grid) ? next.grid.headerRowCount : 0
+        // A row cut by the page break: its tail opens the next page ("当年收入" / "小计").
+        if let tail = rowTail(of: next.grid, row: skip, columnOf: columnOf, joining: first.grid) {
+            for (index, text) in tail { merged.grid.cells[index].text += text }
+            skip += 1
+        }
         let offset = first.grid.rowCount - skip
         for cell in next.grid.cells where cell.row >= skip {
             var moved = cell
@@ -52,6 +57,25 @@ enum Stitching {
         merged.pages.append(contentsOf: next.pages)
         merged.notes += next.notes
         return merged
+    }
+
+    /// The rest of `first`'s last row, when the page break cut it: `next`'s row `row` holds only
+    /// short label text (no amounts, no codes, no ordinals) under cells of that last row that
+    /// have text. Returns the indices of those cells in `first` and the text to add to each.
+    static func rowTail(of next: Grid, row: Int, columnOf: [Int], joining first: Grid) -> [(Int, String)]? {
+        let fragment = next.cells.filter { $0.row == row && !$0.text.isEmpty }
+        guard !fragment.isEmpty, row < next.rowCount, first.rowCount > first.headerRowCount else { return nil }
+        var result: [(Int, String)] = []
+        for cell in fragment {
+            let text = cell.text.trimmingWhitespace
+            guard text.count <= 6, !CellText.isAmount(text), !CellText.isCode(text), !CellText.hasOrdinal(text),
+                  let target = first.cells.firstIndex(where: {
+                      $0.covers(row: first.rowCount - 1, column: columnOf[cell.column]) && !$0.text.isEmpty
+                          && !CellText.isAmount($0.text)
+                  }) else { return nil }
+            result.append((target, text))
+        }
+        return result
     }
 
     /// Whether `next` opens with the same header rows as `first`.

@@ -10,6 +10,7 @@ public enum TableFinder {
             guard let caption = perPage[index - 1].danglingCaption, var first = perPage[index].tables.first,
                   !first.hasTitle else { continue }
             first.table.title = caption.title
+            first.table.pages.insert(pages[index - 1].number, at: 0)
             first.table.label = first.table.label ?? caption.label
             first.table.unit = first.table.unit ?? caption.unit
             first.table.department = first.table.department ?? caption.department
@@ -74,11 +75,20 @@ enum PageTables {
     /// the grid wins, an earlier title-like line being a heading over several tables.
     /// Returns whether a title was found.
     static func attachCaptions(_ lineIndices: [Int], context: PageContext, to table: inout Table) -> Bool {
-        for parts in captionParts(lineIndices.map { context.page.lines[$0] }) {
+        let lines = lineIndices.map { context.page.lines[$0] }
+        for parts in captionParts(lines) {
             if let title = parts.title { table.title = title }
             if let label = parts.label { table.label = label }
             if let unit = parts.unit { table.unit = unit }
             if let department = parts.department { table.department = department }
+        }
+        // A unit wrapped in a narrow box: "单位：万" on one line, "元" right under it.
+        if table.unit == nil {
+            table.unit = zip(lines, lines.dropFirst()).lazy.compactMap { line, next -> String? in
+                guard let last = line.words.last else { return nil }
+                let under = next.words.filter { $0.box.horizontalOverlap(last.box) > 0 }.map(\.text).joined()
+                return Captions.parts(of: last.text + under).unit
+            }.first
         }
         return table.title != nil
     }
@@ -94,8 +104,11 @@ enum PageTables {
                 let joined = Captions.parts(of: lines[index].compactText + lines[index + 1].compactText)
                 // "附件" over a title is not part of it; a title's second half ("表") alone is no title.
                 let secondIsTitle = Captions.parts(of: lines[index + 1].text).title != nil
+                // A heading that ends in 表 over a title (…年度部门决算表 / 收入支出决算总表) is a part
+                // heading, not the title's first half.
+                let first = lines[index].compactText
                 if joined.title != nil, lines[index + 1].box.y0 - lines[index].box.y1 < lines[index].box.height,
-                   !secondIsTitle || lines[index].compactText.count >= 5 {
+                   !secondIsTitle || (first.count >= 5 && !first.hasSuffix("表")) {
                     result.append(joined)
                     index += 2
                     continue

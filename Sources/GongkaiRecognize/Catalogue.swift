@@ -102,8 +102,7 @@ enum Catalogue {
                   titles: [["政府性基金"]], columns: balanceColumns + functionExpenditure),
         TableSpec(.stateCapital,
                   titles: [["国有资本经营"]], columns: balanceColumns + functionExpenditure),
-        TableSpec(.governmentProcurement,
-                  titles: [["政府采购"]], columns: [
+        TableSpec(.governmentProcurement, titles: [["政府采购"]], labelColumns: false, columns: [
                       ColumnRule("category", leaf: ["品目大类", "采购品目"]),
                       ColumnRule("project", leaf: ["专项名称", "项目名称"]),
                       ColumnRule("economic_item", leaf: ["经济科目"]),

@@ -17,7 +17,7 @@ struct ColumnRoles {
     /// The side of each column ("收入", "支出", "支出/功能分类"), nil for one-sided tables.
     var sections: [String?]
 
-    init(grid: Grid, rules: [ColumnRule], sided: Bool, headerHint: String?) {
+    init(grid: Grid, rules: [ColumnRule], sided: Bool, headerHint: String?, labelColumns: Bool = true) {
         headers = grid.columnHeaders
         let normalized = headers.map { $0.map(HeaderText.normalize) }
         sections = normalized.map { sided ? Self.section(of: $0) : nil }
@@ -28,7 +28,7 @@ struct ColumnRoles {
         }
         roles = normalized.indices.map { column in
             let own = normalized[column]
-            if let role = Self.labelRole(own, body: bodyTexts[column]) { return role }
+            if labelColumns, let role = Self.labelRole(own, body: bodyTexts[column]) { return role }
             // A hint from the title (预算/决算) for headers that do not say which.
             let saysWhich = own.contains { $0.contains("预算") || $0.contains("决算") }
             let path = headerHint.map { saysWhich ? own : [$0] + own } ?? own
@@ -37,6 +37,25 @@ struct ColumnRoles {
             }
             return .value(key: ColumnRule.key(for: path, in: rules))
         }
+        if sided { sections = Self.sectionsOfItems(sections, roles: roles) }
+    }
+
+    /// On a two-sided table each side's item column opens a section that its amount columns
+    /// belong to, whatever the spanning header above says (a template can draw 支出用途 over the
+    /// 功能分类 amounts): a value column takes the section of the nearest item column to its
+    /// left on the same side.
+    static func sectionsOfItems(_ sections: [String?], roles: [Role]) -> [String?] {
+        var result = sections
+        var current: (side: String, section: String?)?
+        for column in sections.indices {
+            let side = sections[column].map { String($0.prefix(2)) }
+            if roles[column] == .name {
+                current = side.map { ($0, sections[column]) }
+            } else if case .value = roles[column], let current, current.side == side {
+                result[column] = current.section
+            }
+        }
+        return result
     }
 
     /// A label column by its header (编码, 类/款/项, 名称, 项目, 行次) or, without a header,

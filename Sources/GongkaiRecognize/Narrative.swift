@@ -139,13 +139,27 @@ public enum NarrativeReader {
             let after = sentence[range.upperBound...]
             let digits = after.prefix { $0.isASCIIDigit || $0 == "." }
             guard !digits.isEmpty, after.dropFirst(digits.count).first == "%" else { continue }
-            let before = amounts(in: String(sentence[..<range.lowerBound]))
+            let head = String(sentence[..<range.lowerBound])
+            let before = amounts(in: head)
             guard before.count >= 2 else { continue }
-            let from = before[before.count - 2].value, to = before[before.count - 1].value
+            var from = before[before.count - 2].value, to = before[before.count - 1].value
+            // "X万元，比上年增加Y万元，增长P%": Y is the change, X the new amount.
+            if isChange(before[before.count - 1].offset, in: head), let current = Decimal(string: from), let change = Decimal(string: to) {
+                let previous = increase ? current - change : current + change
+                to = from
+                from = "\(previous)"
+            }
             return [Statement(claim: .percentChange(from: from, to: to, percent: String(digits), increase: increase),
                               text: sentence, page: page)]
         }
         return []
+    }
+
+    /// Whether the amount at `offset` is a change ("增加Y万元", "减少Y万元"), not an amount.
+    static func isChange(_ offset: Int, in text: String) -> Bool {
+        let characters = Array(text)
+        let before = String(characters[max(0, offset - 2)..<offset])
+        return ["增加", "减少", "增长", "下降"].contains(before)
     }
 
     /// "合计T万元，其中：…X万元，占P%": each share against the first amount of the sentence.

@@ -47,7 +47,8 @@ public enum Recognizer {
             return (FormReading.read(table, type: spec.type), [])
         }
         let hint = spec.type == .threePublicExpenses ? titleMark(table.title) : nil
-        let roles = ColumnRoles(grid: table.grid, rules: spec.columns, sided: spec.layout == .twoSided, headerHint: hint)
+        let roles = ColumnRoles(grid: table.grid, rules: spec.columns, sided: spec.layout == .twoSided, headerHint: hint,
+                                labelColumns: spec.labelColumns)
         let rows: [Row]
         switch spec.layout {
         case .twoSided: rows = RowReading.twoSided(table.grid, roles: roles)

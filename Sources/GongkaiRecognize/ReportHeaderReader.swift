@@ -5,8 +5,10 @@ import GongkaiText
 /// department, the year and whether it is a budget or final accounts.
 public enum ReportHeaderReader {
     public static func read(pages: [Page], tables: [Table]) -> ReportHeader {
-        let title = coverTitle(pages.first)
+        // A first page that holds a table has no cover: its big line is the table's title.
+        let title = tables.contains { $0.pages.first == 1 } ? nil : coverTitle(pages.first)
         let department = mostCommon(tables.compactMap { $0.department.map(departmentName) })
+            .map { $0.filter { !$0.isWhitespace } }
             ?? pages.prefix(2).flatMap(\.lines).lazy.compactMap { departmentLine($0.compactText) }.first
             ?? title.flatMap(departmentFromTitle)
         let texts = [title].compactMap { $0 } + tables.compactMap(\.title)
@@ -21,9 +23,8 @@ public enum ReportHeaderReader {
         let height = { (line: TextLine) in line.box.height }
         let candidates = page.lines.filter { !$0.compactText.contains("目录") && !$0.compactText.contains("目 录") }
         guard let largest = candidates.map(height).max() else { return nil }
-        let big = candidates.filter { height($0) >= largest * 0.85 }
-        // A first page that is already a table page has no cover: its big line is a table title.
-        let joined = big.prefix(3).map(\.compactText).joined()
+        let big = candidates.filter { height($0) >= largest * 0.6 }
+        let joined = big.prefix(3).map(\.compactText).joined().filter { !$0.isWhitespace }
         return joined.isEmpty ? nil : joined
     }
 

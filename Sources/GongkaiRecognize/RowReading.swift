@@ -22,10 +22,12 @@ enum RowReading {
                 case .code:
                     let (found, rest) = splitCode(text)
                     if let found { code = found }
-                    if !rest.isEmpty, cell != previousNameCell { names.append(rest); previousNameCell = cell }
+                    // "……" in the code column marks elided rows; it is not a name.
+                    if !rest.isEmpty, !isElision(rest), cell != previousNameCell { names.append(rest); previousNameCell = cell }
                 case .codePart:
-                    if cell.column == column, CellText.isCodePart(text) { codeParts.append(text) }
-                    else if !text.isEmpty, !CellText.isCodePart(text), cell != previousNameCell {
+                    if cell.column == column, let part = codePart(text, first: codeParts.isEmpty) { codeParts.append(part) }
+                    else if !text.isEmpty, codePart(text, first: codeParts.isEmpty) == nil, !isElision(text),
+                            cell != previousNameCell {
                         names.append(text)
                         previousNameCell = cell
                     }
@@ -46,10 +48,32 @@ enum RowReading {
             if code == nil, !codeParts.isEmpty { code = codeParts.joined() }
             let name = names.isEmpty ? nil : names.joined(separator: "/")
             guard code != nil || name != nil || !cells.isEmpty else { continue }
+            // "无", "此表为空": an empty table's marker, not a row; a 注 inside the frame is a note.
+            if code == nil, cells.isEmpty, let name,
+               noDataMarks.contains(name.filter { !$0.isWhitespace }) || Captions.opensNote(name) { continue }
             rows.append(Row(section: section, code: code, level: code.flatMap(CodeLevel.init(code:)),
                             name: name, line: line, cells: cells))
         }
         return rows
+    }
+
+    static let noDataMarks: Set<String> = ["无", "此表为空", "本表为空", "本表无数据", "无数据"]
+
+    static func isElision(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { "…．.·".contains($0) }
+    }
+
+    /// A 类 (3 digits) or 款/项 part (2 digits; a single digit is a 款/项 printed without its
+    /// leading zero, "301 | 2" for 30102).
+    static func codePart(_ text: String, first: Bool) -> String? {
+        let trimmed = text.trimmingWhitespace
+        guard !trimmed.isEmpty, trimmed.allSatisfy(\.isASCIIDigit) else { return nil }
+        if first { return trimmed.count == 3 ? trimmed : nil }
+        switch trimmed.count {
+        case 2: return trimmed
+        case 1: return "0" + trimmed
+        default: return nil
+        }
     }
 
     /// A code at the start of a cell, and the rest ("2080505 机关事业单位…" printed in one cell).
@@ -69,9 +93,9 @@ enum RowReading {
             if columnsOf[name] == nil { order.append(name) }
             columnsOf[name, default: []].append(column)
         }
-        return order.flatMap { section in
+        return withoutSpilledLabels(order.flatMap { section in
             rows(grid, roles: roles, columns: columnsOf[section], section: section.isEmpty ? nil : section)
-        }
+        })
     }
 
     /// Side-by-side groups (code, name, value…) read group by group: each code column opens a
@@ -85,11 +109,23 @@ enum RowReading {
             let leading = index == 0 ? Array(0..<start) : []
             result += rows(grid, roles: roles, columns: leading + Array(start..<end))
         }
-        // A total label spanning into the next group (公用经费合计 over two groups, its amount in the
-        // last) is read in each group: keep it where it has its values.
-        return result.filter { row in
-            !(row.code == nil && row.cells.isEmpty
-                && result.contains { $0 != row && $0.code == nil && $0.name == row.name && !$0.cells.isEmpty })
-        }
+        return withoutSpilledLabels(result)
+    }
+
+    /// A label cell spanning into the next group or side (公用经费合计 over two groups, 支出合计
+    /// over both 支出 sides, its amount in the last) is read in each: keep it where it has its
+    /// values.
+    static func withoutSpilledLabels(_ rows: [Row]) -> [Row] {
+        rows.enumerated().filter { index, row in
+            guard row.code == nil, row.cells.isEmpty else { return true }
+            // Twins are on the same side (支出/功能分类 and 支出/支出用途), never 收入 against 支出.
+            let side = row.section?.split(separator: "/").first
+            let twins = rows.enumerated().filter {
+                $0.offset != index && $0.element.code == nil && $0.element.name == row.name
+                    && $0.element.section?.split(separator: "/").first == side
+            }
+            // Kept where it has values; when it has none anywhere, kept once (the last).
+            return !twins.contains { !$0.element.cells.isEmpty } && !twins.contains { $0.offset > index && $0.element.section != row.section }
+        }.map(\.element)
     }
 }

@@ -36,10 +36,14 @@ struct TableSpec: Sendable {
     var requirement: Requirement
     /// Rules naming the value columns, most specific first.
     var columns: [ColumnRule]
+    /// Whether 编码 / 名称 / 项目 columns label the rows (false: every column is a value column,
+    /// text or amount, as in the 政府采购 list).
+    var labelColumns = true
 
     init(_ type: TableType, titles: [[String]], excluding: [String] = [], layout: Layout = .rows,
-         requires: Requirement = .none, columns: [ColumnRule]) {
+         requires: Requirement = .none, labelColumns: Bool = true, columns: [ColumnRule]) {
         self.type = type
+        self.labelColumns = labelColumns
         self.titles = titles
         self.titleExcludes = excluding
         self.layout = layout

@@ -43,7 +43,7 @@ enum NarrativeChecks {
             check: "narrative.code-amount", severity: .error,
             locations: [Finding.Location(table: index, rows: [code], columns: ["total"])],
             expected: expected.text, actual: stated.text, difference: (stated - expected).text,
-            messageZH: "第\(statement.page)页说明中\(code)为\(printed)\(unit)，而\(table.displayName)为\(tableAmount.text)\(table.unit ?? "")（\(expected.text)\(unit)）：「\(excerpt(statement.text))」",
+            messageZH: "第\(statement.page)页说明中\(code)为\(printed)\(unit)，而\(table.displayName)为\(tableAmount.text)\(table.unit ?? "")（\(expected.text)\(unit)）：「\(excerpt(statement.text, around: printed + unit))」",
             messageEN: "page \(statement.page): the narrative states \(printed) \(unit) for \(code), \(table.displayName) prints \(tableAmount.text) \(table.unit ?? "") (\(expected.text) \(unit))")
     }
 
@@ -93,7 +93,16 @@ enum NarrativeChecks {
         return Amount(value: amount.value * source / target, scale: amount.scale + 4)
     }
 
-    static func excerpt(_ text: String) -> String {
-        text.count > 80 ? String(text.prefix(80)) + "…" : text
+    /// At most 80 characters of the sentence, around `focus` when given.
+    static func excerpt(_ text: String, around focus: String? = nil) -> String {
+        guard text.count > 80 else { return text }
+        let characters = Array(text)
+        var start = 0
+        if let focus, let range = text.range(of: focus) {
+            let position = text.distance(from: text.startIndex, to: range.lowerBound)
+            start = max(0, min(position - 40, characters.count - 80))
+        }
+        let slice = String(characters[start..<min(characters.count, start + 80)])
+        return (start > 0 ? "…" : "") + slice + (start + 80 < characters.count ? "…" : "")
     }
 }

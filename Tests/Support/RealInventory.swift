@@ -20,6 +20,8 @@ public struct RealInventory: Decodable, Sendable {
 
     public struct Table: Decodable, Sendable {
         public var title: String
+        /// The printed lines of a title wrapped onto two lines.
+        public var titleLines: [String]?
         public var label: String?
         public var pages: [Int]
         public var type: String
@@ -32,6 +34,7 @@ public struct RealInventory: Decodable, Sendable {
         enum CodingKeys: String, CodingKey {
             case title, label, pages, type, ruling, unit, columns, empty
             case dataRows = "data_rows"
+            case titleLines = "title_lines"
         }
     }
 
