@@ -42,8 +42,13 @@ struct ColumnRule: Sendable {
         return !header.contains { element in excluding.contains { element.contains($0) } }
     }
 
-    /// The key of the first rule matching `header`.
+    /// The key of the first rule matching `header`. A 小计 or 合计 under a parent no rule names
+    /// (事业收入 / 小计 beside 其中：教育收费) is the parent's own column.
     static func key(for header: [String], in rules: [ColumnRule]) -> String? {
-        rules.first { $0.matches(header) }?.key
+        if let key = rules.first(where: { $0.matches(header) })?.key { return key }
+        if header.count > 1, let leaf = header.last, ["小计", "合计"].contains(leaf) {
+            return key(for: Array(header.dropLast()), in: rules)
+        }
+        return nil
     }
 }

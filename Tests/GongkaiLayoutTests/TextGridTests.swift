@@ -1,0 +1,53 @@
+import Testing
+@testable import GongkaiLayout
+@testable import GongkaiText
+
+/// Tables without rulings: columns from the gutters, rows from codes and amounts.
+struct TextGridTests {
+    static func glyphs(_ text: String, x: Double, y: Double) -> [Glyph] {
+        text.enumerated().map { index, character in
+            let width = character.isASCII ? 5.5 : 10
+            return Glyph(character: character, box: Box(x0: x + Double(index) * width, y0: y, x1: x + Double(index) * width + width, y1: y + 10),
+                         font: "SimSun", fontSize: 10)
+        }
+    }
+
+    /// 科目编码 | 科目名称 | 合计, where a code is centred beside a three-line name and a
+    /// two-line name wraps under its code.
+    static func page() -> Page {
+        var glyphs = Self.glyphs("科目编码", x: 20, y: 100) + Self.glyphs("科目名称", x: 120, y: 100) + Self.glyphs("合计", x: 260, y: 100)
+        glyphs += Self.glyphs("208", x: 20, y: 120) + Self.glyphs("社会保障和就业支出", x: 100, y: 120) + Self.glyphs("100.00", x: 255, y: 120)
+        // Three-line name; code and amount on its middle line.
+        glyphs += Self.glyphs("机关事业单位基", x: 100, y: 140)
+        glyphs += Self.glyphs("2080505", x: 20, y: 152) + Self.glyphs("本养老保险缴费", x: 100, y: 152) + Self.glyphs("60.00", x: 260.5, y: 152)
+        glyphs += Self.glyphs("支出", x: 100, y: 164)
+        // Two-line name wrapping below its code.
+        glyphs += Self.glyphs("2080506", x: 20, y: 184) + Self.glyphs("机关事业单位职业", x: 100, y: 184) + Self.glyphs("40.00", x: 260.5, y: 184)
+        glyphs += Self.glyphs("年金缴费支出", x: 100, y: 196)
+        let lines = LineGrouping.lines(from: glyphs, settings: .default)
+        return Page(number: 1, width: 400, height: 300, rotation: .none, glyphs: glyphs, lines: lines, rulings: [])
+    }
+
+    @Test func rowsAndColumnsFromText() {
+        let page = Self.page()
+        let context = PageContext(page: page)
+        let grid = TextGrid.grid(lineIndices: Array(page.lines.indices), context: context, horizontalRulings: [], settings: .default)
+        #expect(grid.columnCount == 3)
+        #expect(grid.headerRowCount == 1)
+        #expect(grid.matrix == [
+            ["科目编码", "科目名称", "合计"],
+            ["208", "社会保障和就业支出", "100.00"],
+            ["2080505", "机关事业单位基本养老保险缴费支出", "60.00"],
+            ["2080506", "机关事业单位职业年金缴费支出", "40.00"],
+        ])
+    }
+
+    @Test func aColumnNumberLineIsNoBodyRow() {
+        let line = TextLine(words: ["栏次", "1", "2", "3"].map { Word(text: $0, box: Box(x0: 0, y0: 0, x1: 1, y1: 1), glyphIndices: []) },
+                            box: Box(x0: 0, y0: 0, x1: 1, y1: 1))
+        #expect(!TextGrid.isAnchor(line))
+        let header = TextLine(words: ["功能分类科目编码", "合计", "小计", "基本支出"].map { Word(text: $0, box: Box(x0: 0, y0: 0, x1: 1, y1: 1), glyphIndices: []) },
+                              box: Box(x0: 0, y0: 0, x1: 1, y1: 1))
+        #expect(!TextGrid.isAnchor(header))
+    }
+}
