@@ -15,18 +15,23 @@ public enum Captions {
     /// The caption parts of a line of text (words joined by single spaces).
     public static func parts(of line: String) -> Parts {
         var parts = Parts()
+        // Most lines of a report are prose: skip them before any parsing.
+        guard mightBeCaption(line) else { return parts }
         var rest = line.trimmingWhitespace
         if let (label, remainder) = leadingLabel(rest) {
             parts.label = label
             rest = remainder
         }
-        if let (unit, remainder) = unit(in: rest) {
-            parts.unit = unit
-            rest = remainder
-        }
-        if let (department, remainder) = department(in: rest) {
-            parts.department = department
-            rest = remainder
+        // Units and departments are "label：value".
+        if rest.contains(where: { $0 == "：" || $0 == ":" }) {
+            if let (unit, remainder) = unit(in: rest) {
+                parts.unit = unit
+                rest = remainder
+            }
+            if let (department, remainder) = department(in: rest) {
+                parts.department = department
+                rest = remainder
+            }
         }
         if parts.label == nil, let (label, remainder) = trailingLabel(rest) {
             parts.label = label
@@ -36,24 +41,42 @@ public enum Captions {
         return parts
     }
 
+    /// Whether a line holds any character a caption part needs (表 of a title or label, 评 of a
+    /// form's title, the colon of 单位：/部门：): a cheap test that lets prose through unparsed.
+    static func mightBeCaption(_ line: String) -> Bool {
+        var hasColon = false, hasTableWord = false
+        for scalar in line.unicodeScalars {
+            switch scalar {
+            case "表", "评": hasTableWord = true
+            case "：", ":": hasColon = true
+            default: break
+            }
+        }
+        // Titles and labels carry 表 (or a form's 评); units and departments are "label：value".
+        return hasTableWord || hasColon
+    }
+
     /// Whether the text reads as a table title: it names a table (ends in 表 or 情况, maybe with a
     /// parenthesised qualifier), is short, and is not a sentence, a contents entry or a chapter.
     public static func isTitle(_ text: String) -> Bool {
         let compact = text.filter { !$0.isWhitespace }
         guard compact.count >= 3, compact.count <= 60 else { return false }
-        let forbidden: [String] = ["……", "…", "。", "，", "；", "《", "》", "：", ":", "..", "说明", "第一部分",
-                                   "第二部分", "第三部分", "第四部分", "本表", "注"]
-        guard !forbidden.contains(where: { compact.contains($0) }) else { return false }
         var core = Substring(compact)
         // A trailing qualifier: （功能科目） (一般公共预算)
         if core.hasSuffix("）") || core.hasSuffix(")"), let open = core.lastIndex(where: { $0 == "（" || $0 == "(" }) {
             core = core[..<open]
         }
-        let namesTable = core.hasSuffix("表")
+        // The cheap test first: most lines do not end like a table's name.
+        guard let last = core.last, last == "表" || last == "况" || last == "评" else { return false }
+        let namesTable = last == "表"
             || ((core.hasSuffix("自评情况") || core.hasSuffix("自评")) && core.contains("绩效"))
+        guard namesTable, core.count >= 3 else { return false }
+        let forbidden: [String] = ["……", "…", "。", "，", "；", "《", "》", "：", ":", "..", "说明", "第一部分",
+                                   "第二部分", "第三部分", "第四部分", "本表", "注"]
+        guard !forbidden.contains(where: { compact.contains($0) }) else { return false }
         // "…年度部门预算表" and "…公开报表" name a whole part of the report, not one table.
         let partHeadings = ["部门预算表", "部门决算表", "公开表", "公开报表"]
-        return namesTable && !partHeadings.contains { core.hasSuffix($0) }
+        return !partHeadings.contains { core.hasSuffix($0) }
     }
 
     /// The title without an ordinal prefix (一、 八、) and spaces.
@@ -80,7 +103,7 @@ public enum Captions {
         guard let last = words.last.map(String.init), labelPrefix(last) == last else {
             // "公开 01 表" split into words
             let compact = text.filter { !$0.isWhitespace }
-            guard let range = compact.range(of: "公开"), let match = labelPrefix(String(compact[range.lowerBound...])),
+            guard let range = compact.firstRange(of: "公开"), let match = labelPrefix(String(compact[range.lowerBound...])),
                   compact.hasSuffix(match) else { return nil }
             return (match, String(compact.dropLast(match.count)))
         }
@@ -117,7 +140,7 @@ public enum Captions {
     /// 单位：万元 / 金额单位：元 / 单位:元, anywhere in the line; returns the unit and the rest.
     static func unit(in text: String) -> (String, String)? {
         for marker in ["金额单位", "单位"] {
-            guard let range = text.range(of: marker) else { continue }
+            guard let range = text.firstRange(of: marker) else { continue }
             var after = text[range.upperBound...].drop { $0 == " " }
             guard let colon = after.first, colon == "：" || colon == ":" else { continue }
             after = after.dropFirst().drop { $0 == " " }
@@ -132,7 +155,7 @@ public enum Captions {
     /// 部门：… / 编制部门：… / 编制单位：… / 单位名称：…; returns the whole "label：name" text.
     static func department(in text: String) -> (String, String)? {
         for marker in ["编制部门", "编制单位", "预算单位", "单位名称", "部门名称", "部门"] {
-            guard let range = text.range(of: marker) else { continue }
+            guard let range = text.firstRange(of: marker) else { continue }
             let after = text[range.upperBound...].drop { $0 == " " }
             guard let colon = after.first, colon == "：" || colon == ":" else { continue }
             let name = after.dropFirst().prefix { $0 != " " }

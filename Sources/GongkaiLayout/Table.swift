@@ -63,10 +63,14 @@ public struct Grid: Sendable, Equatable {
 
     public static let empty = Grid(rowCount: 0, columnCount: 0, cells: [], headerRowCount: 0)
 
-    /// The cell covering `row`, `column`, if any.
+    /// The cell covering `row`, `column`, if any. (A linear search: for many lookups build a
+    /// `CellLookup` once.)
     public func cell(row: Int, column: Int) -> Cell? {
         cells.first { $0.covers(row: row, column: column) }
     }
+
+    /// Constant-time lookups of the cell covering a position.
+    public var lookup: CellLookup { CellLookup(self) }
 
     /// The cells whose top-left corner is in `row`, left to right.
     public func cells(startingIn row: Int) -> [Cell] {
@@ -76,23 +80,19 @@ public struct Grid: Sendable, Equatable {
     /// The text at every position of the grid (a spanning cell's text at each position it
     /// covers), for reading and matching.
     public var matrix: [[String]] {
-        var matrix = Array(repeating: Array(repeating: "", count: columnCount), count: rowCount)
-        for cell in cells {
-            for row in cell.row..<(cell.row + cell.rowSpan) {
-                for column in cell.column..<(cell.column + cell.columnSpan) { matrix[row][column] = cell.text }
-            }
-        }
-        return matrix
+        let lookup = self.lookup
+        return (0..<rowCount).map { row in (0..<columnCount).map { lookup[row, column: $0]?.text ?? "" } }
     }
 
     /// The header path of each column: the texts of the header cells above it, top to bottom,
     /// each spanning cell once, blanks and the 栏次 row's column numbers left out.
     public var columnHeaders: [[String]] {
-        (0..<columnCount).map { column in
+        let lookup = self.lookup
+        return (0..<columnCount).map { column in
             var path: [String] = []
             var previous: Cell?
             for row in 0..<headerRowCount {
-                guard let cell = cell(row: row, column: column), cell != previous else { continue }
+                guard let cell = lookup[row, column: column], cell != previous else { continue }
                 previous = cell
                 if !cell.text.isEmpty, !Self.isColumnNumber(cell.text) { path.append(cell.text) }
             }
@@ -129,5 +129,31 @@ public struct Cell: Sendable, Equatable {
 
     public func covers(row: Int, column: Int) -> Bool {
         row >= self.row && row < self.row + rowSpan && column >= self.column && column < self.column + columnSpan
+    }
+}
+
+/// The cell covering each position of a grid, found once.
+public struct CellLookup: Sendable {
+    private let grid: Grid
+    private let owner: [Int]
+
+    init(_ grid: Grid) {
+        self.grid = grid
+        var owner = Array(repeating: -1, count: grid.rowCount * grid.columnCount)
+        for (index, cell) in grid.cells.enumerated() {
+            for row in cell.row..<min(grid.rowCount, cell.row + cell.rowSpan) {
+                for column in cell.column..<min(grid.columnCount, cell.column + cell.columnSpan)
+                where owner[row * grid.columnCount + column] < 0 {
+                    owner[row * grid.columnCount + column] = index
+                }
+            }
+        }
+        self.owner = owner
+    }
+
+    public subscript(row: Int, column column: Int) -> Cell? {
+        guard row >= 0, row < grid.rowCount, column >= 0, column < grid.columnCount else { return nil }
+        let index = owner[row * grid.columnCount + column]
+        return index < 0 ? nil : grid.cells[index]
     }
 }

@@ -31,7 +31,7 @@ enum TableBodies {
         // Titles outside every frame, top to bottom.
         let titleLines = page.lines.indices.filter { index in
             let box = page.lines[index].box
-            return Captions.parts(of: page.lines[index].text).title != nil
+            return context.captions[index].title != nil
                 && !lattices.contains { $0.box.contains(x: box.midX, y: box.midY) }
         }
         var starts: [Double] = titleLines.map { captionBottom(after: $0, context: context) }
@@ -76,7 +76,7 @@ enum TableBodies {
         var bottom = context.page.lines[titleLine].box.y1
         for index in context.page.lines.indices where index > titleLine {
             let line = context.page.lines[index]
-            let parts = Captions.parts(of: line.text)
+            let parts = context.captions[index]
             guard parts.title == nil, parts.label != nil || parts.unit != nil || parts.department != nil,
                   line.box.y0 - bottom < 3 * line.box.height else { break }
             bottom = line.box.y1

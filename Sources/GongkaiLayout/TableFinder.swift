@@ -68,7 +68,7 @@ enum PageTables {
             result.append(PageTable(table: table, hasTitle: hasTitle, closedOnPage: closed))
             previousBottom = noteLines.last.map { context.page.lines[$0].box.y1 } ?? body.box.y1
         }
-        return Result(tables: result, danglingCaption: danglingCaption(on: page, below: previousBottom))
+        return Result(tables: result, danglingCaption: danglingCaption(in: context, below: previousBottom))
     }
 
     /// Reads the caption lines above a table (title, label, unit, department); the title nearest
@@ -76,7 +76,7 @@ enum PageTables {
     /// Returns whether a title was found.
     static func attachCaptions(_ lineIndices: [Int], context: PageContext, to table: inout Table) -> Bool {
         let lines = lineIndices.map { context.page.lines[$0] }
-        for parts in captionParts(lines) {
+        for parts in captionParts(lineIndices, context: context) {
             if let title = parts.title { table.title = title }
             if let label = parts.label { table.label = label }
             if let unit = parts.unit { table.unit = unit }
@@ -95,15 +95,18 @@ enum PageTables {
 
     /// The caption parts of consecutive lines; a title wrapped onto a second line
     /// ("“三公”经费、会议费、培训费支出预算" / "表") is read as one.
-    static func captionParts(_ lines: [TextLine]) -> [Captions.Parts] {
+    static func captionParts(_ indices: [Int], context: PageContext) -> [Captions.Parts] {
+        let lines = indices.map { context.page.lines[$0] }
         var result: [Captions.Parts] = []
         var index = 0
         while index < lines.count {
-            let parts = Captions.parts(of: lines[index].text)
-            if parts.title == nil, parts.unit == nil, parts.department == nil, index + 1 < lines.count {
+            let parts = context.captions[indices[index]]
+            // A title's second half ends it: only a next line ending a title can complete one.
+            if parts.title == nil, parts.unit == nil, parts.department == nil, index + 1 < lines.count,
+               lines[index + 1].words.last.map({ $0.text.contains("表") || $0.text.contains("评") || $0.text.contains("况") }) ?? false {
                 let joined = Captions.parts(of: lines[index].compactText + lines[index + 1].compactText)
                 // "附件" over a title is not part of it; a title's second half ("表") alone is no title.
-                let secondIsTitle = Captions.parts(of: lines[index + 1].text).title != nil
+                let secondIsTitle = context.captions[indices[index + 1]].title != nil
                 // A heading that ends in 表 over a title (…年度部门决算表 / 收入支出决算总表) is a part
                 // heading, not the title's first half.
                 let first = lines[index].compactText
@@ -122,10 +125,13 @@ enum PageTables {
 
     /// A title left at the foot of a page with no table under it: its table starts on the next
     /// page.
-    static func danglingCaption(on page: Page, below y: Double) -> Captions.Parts? {
-        let lines = page.lines.filter { $0.box.y0 > y }
+    static func danglingCaption(in context: PageContext, below y: Double) -> Captions.Parts? {
+        let page = context.page
+        let lines = page.lines.indices.filter {
+            page.lines[$0].box.y0 > y && !PageContext.isPageNumber(page.lines[$0], pageHeight: page.height)
+        }
         var caption = Captions.Parts()
-        for parts in captionParts(lines) {
+        for parts in captionParts(lines, context: context) {
             if let title = parts.title { caption.title = title }
             if let label = parts.label { caption.label = label }
             if let unit = parts.unit { caption.unit = unit }
@@ -141,8 +147,12 @@ struct PageContext {
     /// `lineOfGlyph[i]`: the index of the text line holding glyph `i` (-1 for white space).
     let lineOfGlyph: [Int]
 
+    /// The caption parts of each text line, read once.
+    let captions: [Captions.Parts]
+
     init(page: Page) {
         self.page = page
+        captions = page.lines.map { Captions.parts(of: $0.text) }
         var lineOfGlyph = Array(repeating: -1, count: page.glyphs.count)
         for (lineIndex, line) in page.lines.enumerated() {
             for word in line.words { for glyph in word.glyphIndices { lineOfGlyph[glyph] = lineIndex } }
@@ -168,7 +178,7 @@ struct PageContext {
         var result = [first]
         for index in below.dropFirst() {
             let gap = page.lines[index].box.y0 - page.lines[result.last!].box.y1
-            guard gap < 1.2 * page.lines[index].box.height, Captions.parts(of: page.lines[index].text).title == nil else { break }
+            guard gap < 1.2 * page.lines[index].box.height, captions[index].title == nil else { break }
             result.append(index)
         }
         return result
@@ -194,9 +204,12 @@ struct PageContext {
         page.lines.contains { $0.box.y0 > y && !isPageNumber($0) }
     }
 
-    func isPageNumber(_ line: TextLine) -> Bool {
+    func isPageNumber(_ line: TextLine) -> Bool { Self.isPageNumber(line, pageHeight: page.height) }
+
+    /// A page number in the bottom margin ("17", "- 3 -", "第3页").
+    static func isPageNumber(_ line: TextLine, pageHeight: Double) -> Bool {
         let text = line.compactText.trimmingCharacters(in: ["-", "—", " ", "第", "页"])
-        return line.box.y0 > page.height * 0.88 && !text.isEmpty && text.allSatisfy(\.isASCIIDigit)
+        return line.box.y0 > pageHeight * 0.88 && !text.isEmpty && text.allSatisfy(\.isASCIIDigit)
     }
 }
 

@@ -16,7 +16,7 @@ enum TextGrid {
         var result: [Int] = []
         for index in candidates {
             let line = context.page.lines[index]
-            if Captions.opensNote(line.text) || Captions.parts(of: line.text).title != nil || isProse(line, page: context.page) {
+            if Captions.opensNote(line.text) || context.captions[index].title != nil || isProse(line, page: context.page) {
                 break
             }
             if let previous = result.last {

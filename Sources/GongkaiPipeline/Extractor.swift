@@ -8,8 +8,7 @@ import GongkaiValidate
 public enum Extractor {
     /// The report of the PDF at `path`.
     public static func extract(path: String, password: String? = nil) throws(ExtractionError) -> Report {
-        let document = try PDFDocument(path: path, password: password)
-        let pages = try document.pages()
+        let (document, pages) = try PDFDocument.pages(path: path, password: password)
         let tables = TableFinder.tables(in: pages)
         let (recognized, recognitionFindings) = Recognizer.recognize(tables)
         let statements = NarrativeReader.statements(pages: pages, tables: tables)

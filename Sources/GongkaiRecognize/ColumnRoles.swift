@@ -22,8 +22,9 @@ struct ColumnRoles {
         let normalized = headers.map { $0.map(HeaderText.normalize) }
         sections = normalized.map { sided ? Self.section(of: $0) : nil }
         if sided { sections = Self.propagated(sections) }
+        let lookup = grid.lookup
         let bodyTexts = (0..<grid.columnCount).map { column in
-            (grid.headerRowCount..<grid.rowCount).compactMap { grid.cell(row: $0, column: column) }
+            (grid.headerRowCount..<grid.rowCount).compactMap { lookup[$0, column: column] }
                 .filter { $0.column == column }.map(\.text).filter { !$0.isEmpty }
         }
         roles = normalized.indices.map { column in

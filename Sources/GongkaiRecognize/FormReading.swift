@@ -35,12 +35,12 @@ enum FormReading {
         var rows: [Row] = []
         if let headerRow {
             let keys = (0..<grid.columnCount).map { column -> String? in
-                guard let cell = grid.cell(row: headerRow, column: column), cell.column == column else { return nil }
+                guard let cell = grid.lookup[headerRow, column: column], cell.column == column else { return nil }
                 return ColumnRule.key(for: [HeaderText.normalize(cell.text)], in: indicatorColumns)
             }
             for (column, key) in keys.enumerated() {
                 guard let key, !columns.contains(where: { $0.key == key }),
-                      let cell = grid.cell(row: headerRow, column: column) else { continue }
+                      let cell = grid.lookup[headerRow, column: column] else { continue }
                 columns.append(Column(key: key, header: [cell.text]))
             }
             for row in (headerRow + 1)..<max(headerRow + 1, grid.rowCount) {

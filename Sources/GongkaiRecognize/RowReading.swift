@@ -7,6 +7,7 @@ enum RowReading {
     /// in the row where it starts. Rows with neither label nor value are left out.
     static func rows(_ grid: Grid, roles: ColumnRoles, columns: [Int]? = nil, section: String? = nil) -> [Row] {
         let use = columns ?? Array(0..<grid.columnCount)
+        let lookup = grid.lookup
         var rows: [Row] = []
         for rowIndex in grid.headerRowCount..<grid.rowCount {
             var codeParts: [String] = []
@@ -16,7 +17,7 @@ enum RowReading {
             var cells: [(String, CellValue)] = []
             var previousNameCell: Cell?
             for column in use {
-                guard let cell = grid.cell(row: rowIndex, column: column) else { continue }
+                guard let cell = lookup[rowIndex, column: column] else { continue }
                 let text = cell.text.trimmingWhitespace
                 switch roles.roles[column] {
                 case .code:

@@ -69,18 +69,19 @@ public struct Word: Sendable {
 /// Glyphs sharing a baseline across the whole width of the page: a table row's cells sit on
 /// one text line, separated into words by their gaps.
 public struct TextLine: Sendable {
-    public var words: [Word]
-    public var box: Box
+    public let words: [Word]
+    public let box: Box
+    /// The words joined with one space, for reading and for matching titles.
+    public let text: String
+    /// The words joined without spaces: Chinese text as it reads.
+    public let compactText: String
 
     public init(words: [Word], box: Box) {
         self.words = words
         self.box = box
+        text = words.map(\.text).joined(separator: " ")
+        compactText = words.map(\.text).joined()
     }
-
-    /// The words joined with one space, for reading and for matching titles.
-    public var text: String { words.map(\.text).joined(separator: " ") }
-    /// The words joined without spaces: Chinese text as it reads.
-    public var compactText: String { words.map(\.text).joined() }
 }
 
 /// A straight line drawn on the page: a stroked segment, an edge of a stroked rectangle, or a

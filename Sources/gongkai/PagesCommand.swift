@@ -29,13 +29,14 @@ struct PagesCommand: ParsableCommand {
 
     func run() throws {
         try exitingOnExtractionError {
-            let document = try PDFDocument(path: file, password: password)
+            let document: PDFDocument
             let pages: [Page]
             if let page {
+                document = try PDFDocument(path: file, password: password)
                 pages = [try document.page(page)]
                 try PDFDocument.requireText(pages, path: file)
             } else {
-                pages = try document.pages()
+                (document, pages) = try PDFDocument.pages(path: file, password: password)
             }
             let json = PageJSON.document(file: URL(fileURLWithPath: file).lastPathComponent, sha256: document.sha256,
                                          pageCount: document.pageCount, pages: pages, glyphs: glyphs)

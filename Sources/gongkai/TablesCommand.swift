@@ -28,8 +28,7 @@ struct TablesCommand: ParsableCommand {
 
     func run() throws {
         try exitingOnExtractionError {
-            let document = try PDFDocument(path: file, password: password)
-            var tables = TableFinder.tables(in: try document.pages())
+            var tables = TableFinder.tables(in: try PDFDocument.pages(path: file, password: password).pages)
             if let page { tables = tables.filter { $0.pages.first == page } }
             if text {
                 writeOutput(tables.map(GridText.render).joined(separator: "\n"))

@@ -1,0 +1,52 @@
+import Foundation
+
+extension PDFDocument {
+    /// Every page, read by `workers` threads at once, each with its own poppler document (one
+    /// poppler document must not be used from two threads). Rendering a page for its rulings is
+    /// most of the text stage's time, and pages are independent: on a machine with several
+    /// cores this divides the wall time. Fails with `.noTextLayer` when no page has text.
+    public static func pages(path: String, password: String? = nil, settings: TextSettings = .default,
+                             workers requested: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ExtractionError)
+        -> (document: PDFDocument, pages: [Page]) {
+        let document = try PDFDocument(path: path, password: password)
+        let workers = max(1, min(requested, 8, document.pageCount / 2))
+        guard workers > 1 else { return (document, try document.pages(settings: settings)) }
+
+        let results = PageResults(count: document.pageCount)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            do throws(ExtractionError) {
+                let own = try PDFDocument(path: path, password: password)
+                for number in stride(from: worker + 1, through: own.pageCount, by: workers) {
+                    results.store(try own.page(number, settings: settings), at: number - 1)
+                }
+            } catch {
+                results.fail(error)
+            }
+        }
+        let pages = try results.pages()
+        try requireText(pages, path: path)
+        return (document, pages)
+    }
+}
+
+/// The pages the workers read, kept under a lock.
+private final class PageResults: @unchecked Sendable {
+    private var slots: [Page?]
+    private var failure: ExtractionError?
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ page: Page, at index: Int) {
+        lock.withLock { slots[index] = page }
+    }
+
+    func fail(_ error: ExtractionError) {
+        lock.withLock { if failure == nil { failure = error } }
+    }
+
+    func pages() throws(ExtractionError) -> [Page] {
+        if let failure { throw failure }
+        return slots.compactMap { $0 }
+    }
+}
