@@ -21,3 +21,12 @@ func printError(_ line: String) {
 func writeOutput(_ text: String) {
     FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }
+
+/// The PDF a command reads, and its password when it is encrypted.
+struct DocumentArguments: ParsableArguments {
+    @Argument(help: "The PDF to read.")
+    var file: String
+
+    @Option(help: "Password of an encrypted PDF.")
+    var password: String?
+}

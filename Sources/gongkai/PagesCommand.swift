@@ -15,8 +15,7 @@ struct PagesCommand: ParsableCommand {
             15 encrypted (give --password), 16 wrong password, 17 no text layer, 18 no such page.
             """)
 
-    @Argument(help: "The PDF to read.")
-    var file: String
+    @OptionGroup var input: DocumentArguments
 
     @Option(help: "Only this page (1-based).")
     var page: Int?
@@ -24,21 +23,18 @@ struct PagesCommand: ParsableCommand {
     @Flag(help: "Include every glyph with its box, font and size.")
     var glyphs = false
 
-    @Option(help: "Password of an encrypted PDF.")
-    var password: String?
-
     func run() throws {
         try exitingOnExtractionError {
             let document: PDFDocument
             let pages: [Page]
             if let page {
-                document = try PDFDocument(path: file, password: password)
+                document = try PDFDocument(path: input.file, password: input.password)
                 pages = [try document.page(page)]
-                try PDFDocument.requireText(pages, path: file)
+                try PDFDocument.requireText(pages, path: input.file)
             } else {
-                (document, pages) = try PDFDocument.pages(path: file, password: password)
+                (document, pages) = try PDFDocument.pages(path: input.file, password: input.password)
             }
-            let json = PageJSON.document(file: URL(fileURLWithPath: file).lastPathComponent, sha256: document.sha256,
+            let json = PageJSON.document(file: URL(fileURLWithPath: input.file).lastPathComponent, sha256: document.sha256,
                                          pageCount: document.pageCount, pages: pages, glyphs: glyphs)
             writeOutput(json.serialized(pretty: true))
         }

@@ -14,8 +14,7 @@ struct TablesCommand: ParsableCommand {
               gongkai tables report.pdf --page 8 > grids.json
             """)
 
-    @Argument(help: "The PDF to read.")
-    var file: String
+    @OptionGroup var input: DocumentArguments
 
     @Option(help: "Only tables that start on this page (1-based).")
     var page: Int?
@@ -23,12 +22,9 @@ struct TablesCommand: ParsableCommand {
     @Flag(help: "Print the grids as aligned text instead of JSON.")
     var text = false
 
-    @Option(help: "Password of an encrypted PDF.")
-    var password: String?
-
     func run() throws {
         try exitingOnExtractionError {
-            var tables = TableFinder.tables(in: try PDFDocument.pages(path: file, password: password).pages)
+            var tables = TableFinder.tables(in: try PDFDocument.pages(path: input.file, password: input.password).pages)
             if let page { tables = tables.filter { $0.pages.first == page } }
             if text {
                 writeOutput(tables.map(GridText.render).joined(separator: "\n"))
