@@ -12,7 +12,8 @@ enum Stitching {
                 // A continuation has no title of its own, or repeats the title and the header.
                 if index == 0, let last = result.last, !last.closedOnPage,
                    !candidate.hasTitle || (sameTitle(candidate.table.title, last.table.title)
-                       && repeatsHeader(candidate.table.grid, of: last.table.grid)),
+                       && repeatsHeader(candidate.table.grid, of: last.table.grid)
+                       && !restartsBody(candidate.table.grid, of: last.table.grid)),
                    last.table.pages.last == pages[pageIndex].number - 1,
                    let merged = append(candidate.table, to: last.table, settings: settings) {
                     result[result.count - 1] = PageTable(table: merged, hasTitle: true, closedOnPage: candidate.closedOnPage)
@@ -35,9 +36,13 @@ enum Stitching {
     /// `first` with `next`'s rows appended, when `next`'s column edges are all edges of `first`
     /// (a continuation may merge columns its rows leave empty); nil when they do not line up.
     static func append(_ next: Table, to first: Table, settings: LayoutSettings) -> Table? {
-        guard let columnOf = columnMap(from: next.grid, to: first.grid, tolerance: settings.columnMatchTolerance) else {
-            return nil
+        var next = next
+        var columnMap = columnMap(from: next.grid, to: first.grid, tolerance: settings.columnMatchTolerance)
+        if columnMap == nil, next.method == .text, first.method == .text, let grid = regridded(next.grid, onto: first.grid) {
+            next.grid = grid
+            columnMap = Array(0...first.grid.columnCount)
         }
+        guard let columnOf = columnMap else { return nil }
         var merged = first
         var skip = repeatsHeader(next.grid, of: first.grid) ? next.grid.headerRowCount : 0
         // A row cut by the page break: its tail opens the next page ("当年收入" / "小计").
@@ -46,7 +51,9 @@ enum Stitching {
             skip += 1
         }
         let offset = first.grid.rowCount - skip
-        for cell in next.grid.cells where cell.row >= skip {
+        let continued = continuedMergedCells(in: next.grid, from: skip, columnOf: columnOf, after: merged.grid)
+        for (index, extra) in continued.extensions { merged.grid.cells[index].rowSpan += extra }
+        for cell in next.grid.cells where cell.row >= skip && !continued.absorbed.contains(cell) {
             var moved = cell
             moved.row += offset
             moved.column = columnOf[cell.column]
@@ -65,6 +72,12 @@ enum Stitching {
     static func rowTail(of next: Grid, row: Int, columnOf: [Int], joining first: Grid) -> [(Int, String)]? {
         let fragment = next.cells.filter { $0.row == row && !$0.text.isEmpty }
         guard !fragment.isEmpty, row < next.rowCount, first.rowCount > first.headerRowCount else { return nil }
+        // The cut row printed its amounts on the first page, or its tail is a word's last
+        // characters ("出"); a longer label under a blank row is a row of its own.
+        let lastRow = first.cells.filter { $0.row + $0.rowSpan == first.rowCount }
+        guard lastRow.contains(where: { CellText.isAmount($0.text) }) || fragment.allSatisfy({ $0.text.count <= 3 }) else {
+            return nil
+        }
         var result: [(Int, String)] = []
         for cell in fragment {
             let text = cell.text.trimmingWhitespace
@@ -78,9 +91,50 @@ enum Stitching {
         return result
     }
 
+    /// Merged cells running on over the page break: where `first`'s last row sits under a cell
+    /// merged down several rows, the continuation's cells in that column stay part of it while
+    /// they are blank or repeat its text (Excel prints a merged cell again on each page).
+    /// Returns how many rows to add to each such cell and the continuation cells it absorbs.
+    static func continuedMergedCells(in next: Grid, from start: Int, columnOf: [Int], after first: Grid)
+        -> (extensions: [Int: Int], absorbed: [Cell]) {
+        var extensions: [Int: Int] = [:]
+        var absorbed: [Cell] = []
+        let lastRow = first.rowCount - 1
+        guard lastRow >= first.headerRowCount else { return ([:], []) }
+        let lookup = next.lookup
+        for column in 0..<next.columnCount {
+            guard let index = first.cells.firstIndex(where: { $0.covers(row: lastRow, column: columnOf[column]) }),
+                  first.cells[index].rowSpan > 1, first.cells[index].columnSpan == 1, !first.cells[index].text.isEmpty,
+                  !CellText.isAmount(first.cells[index].text) else { continue }
+            var row = start
+            while row < next.rowCount, let cell = lookup[row, column: column], cell.row == row, cell.columnSpan == 1,
+                  cell.text.isEmpty || cell.text == first.cells[index].text {
+                extensions[index, default: 0] += cell.rowSpan
+                absorbed.append(cell)
+                row += cell.rowSpan
+            }
+            // Only a run that reaches a row of the continuation with its own text is a merged
+            // cell continuing; a wholly blank column is left as printed.
+            if row >= next.rowCount { extensions[index] = nil; absorbed.removeAll { $0.column == column && $0.row >= start } }
+        }
+        return (extensions, absorbed)
+    }
+
     /// Whether `next` opens with the same header rows as `first`.
     static func repeatsHeader(_ next: Grid, of first: Grid) -> Bool {
         next.headerRowCount > 0 && next.columnCount == first.columnCount && header(of: next) == header(of: first)
+    }
+
+    /// Whether `next`, under a repeated title and header, opens with `first`'s first body row
+    /// label again (年度资金总额： on a second project's 绩效自评表 whose header was copied with the
+    /// project name): another table of the same form, not a continuation.
+    static func restartsBody(_ next: Grid, of first: Grid) -> Bool {
+        let firstLabel = { (grid: Grid) -> String? in
+            grid.cells(startingIn: grid.headerRowCount).lazy.map { $0.text.filter { !$0.isWhitespace } }
+                .first { !$0.isEmpty && !CellText.isAmount($0) }
+        }
+        guard let label = firstLabel(first) else { return false }
+        return firstLabel(next) == label
     }
 
     /// The header rows' texts, for comparing a repeated header.
@@ -103,6 +157,47 @@ enum Stitching {
             return nil
         }
         return map
+    }
+
+    /// A text grid's continuation laid out on the first page's columns. A text grid's columns
+    /// come from its own body, so a continuation whose rows leave columns empty has fewer, with
+    /// other bounds: each of its columns is the first page's column its words overlap most.
+    /// Nil unless every column finds one, in order.
+    static func regridded(_ next: Grid, onto first: Grid) -> Grid? {
+        let nextSpans = bodySpans(next), firstSpans = bodySpans(first)
+        var target: [Int] = []
+        for span in nextSpans {
+            guard let span else { return nil }
+            let overlaps = firstSpans.map { other in other.map { min($0.1, span.1) - max($0.0, span.0) } ?? 0 }
+            guard let best = overlaps.indices.max(by: { overlaps[$0] < overlaps[$1] }), overlaps[best] > 0,
+                  best > (target.last ?? -1) else { return nil }
+            target.append(best)
+        }
+        var cells: [Cell] = []
+        for row in 0..<next.rowCount {
+            let own = next.cells(startingIn: row)
+            guard own.allSatisfy({ $0.columnSpan == 1 && $0.rowSpan == 1 }) else { return nil }
+            for column in 0..<first.columnCount {
+                if let index = target.firstIndex(of: column), let cell = own.first(where: { $0.column == index }) {
+                    var moved = cell
+                    moved.column = column
+                    cells.append(moved)
+                } else {
+                    let box = own.first?.box ?? Box(x0: 0, y0: 0, x1: 0, y1: 0)
+                    cells.append(Cell(text: "", row: row, column: column, box: box, page: own.first?.page ?? 0))
+                }
+            }
+        }
+        return Grid(rowCount: next.rowCount, columnCount: first.columnCount, cells: cells, headerRowCount: next.headerRowCount)
+    }
+
+    /// Each column's horizontal extent over the words of its body cells, nil for an empty column.
+    static func bodySpans(_ grid: Grid) -> [(Double, Double)?] {
+        (0..<grid.columnCount).map { column in
+            let boxes = grid.cells.filter { $0.column == column && $0.row >= grid.headerRowCount && !$0.text.isEmpty }.map(\.box)
+            guard let box = Box.enclosing(boxes) else { return nil }
+            return (box.x0, box.x1)
+        }
     }
 
     /// The x of each column's left edge and of the last column's right edge.

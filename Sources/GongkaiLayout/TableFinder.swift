@@ -56,7 +56,9 @@ enum PageTables {
             guard grid.cells.contains(where: { !$0.text.isEmpty }) else { continue }
             var table = Table(pages: [page.number], title: nil, label: nil, unit: nil, department: nil, notes: [],
                               grid: grid, method: body.method, box: body.box)
-            table.grid.headerRowCount = HeaderSplit.headerRowCount(grid)
+            // A text grid knows its header (the lines above the first body row); a ruled grid's
+            // rows must be read to tell.
+            if case .ruled = body.kind { table.grid.headerRowCount = HeaderSplit.headerRowCount(grid) }
             let captionLines = context.lines(between: previousBottom, and: body.box.y0, horizontallyNear: body.box)
                 .filter { !claimedLines.contains($0) }
             let hasTitle = attachCaptions(captionLines, context: context, to: &table)

@@ -43,12 +43,27 @@ enum TextGrid {
         if texts.filter({ !Grid.isColumnNumber($0) }).allSatisfy({ ["类款项", "类", "款", "项"].contains($0) }) {
             return false
         }
+
         if let first = texts.first, ["合计", "总计", "小计"].contains(first),
            texts.dropFirst().allSatisfy({ CellText.isAmount($0) || CellText.isNotApplicable($0) }) {
             return true
         }
         return texts.contains { text in
             CellText.isAmount(text) || CellText.isCode(text) || CellText.hasOrdinal(text) || amountPrefix(text) != nil
+        }
+    }
+
+    /// A header line that also carries the column numbers of the columns it sits over
+    /// ("1 2 公务用车购置及运行费 6 7 8 … 12"): its numbers rise and nothing else is an amount.
+    /// Only for finding where the body starts: in the body, such numbers are 行次.
+    static func isHeaderWithColumnNumbers(_ line: TextLine) -> Bool {
+        let texts = line.words.map { $0.text.replacingSpaces() }
+        let numbers = texts.compactMap { $0.count <= 2 && $0.allSatisfy(\.isASCIIDigit) ? Int($0) : nil }
+        guard !numbers.isEmpty, texts.count > numbers.count, zip(numbers, numbers.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            return false
+        }
+        return texts.allSatisfy { text in
+            (text.count <= 2 && Int(text) != nil) || (!CellText.isAmount(text) && !CellText.isCode(text) && !CellText.hasOrdinal(text))
         }
     }
 
@@ -78,13 +93,16 @@ enum TextGrid {
     static func grid(lineIndices: [Int], context: PageContext, horizontalRulings: [Ruling], settings: LayoutSettings) -> Grid {
         let page = context.page
         let pieces = lineIndices.flatMap { Self.pieces(of: $0, page: page) }
-        guard let firstAnchor = lineIndices.first(where: { isAnchor(page.lines[$0]) }) else { return .empty }
+        guard let firstAnchor = lineIndices.first(where: { isAnchor(page.lines[$0]) && !isHeaderWithColumnNumbers(page.lines[$0]) })
+        else { return .empty }
         let headerLines = Set(lineIndices.prefix { $0 != firstAnchor })
         let bodyPieces = pieces.filter { !headerLines.contains($0.line) }
+        let bodyColumns = columnIntervals(bodyPieces, lineCount: lineIndices.count - headerLines.count)
+        // Header words set close together read as one word: part them where they stand over
+        // different columns.
         let headerPieces = pieces.filter { headerLines.contains($0.line) }
-
-        var columns = columnIntervals(bodyPieces, lineCount: lineIndices.count - headerLines.count)
-        columns = addingHeaderOnlyColumns(columns, headerPieces: headerPieces)
+            .flatMap { splitAtSpaces($0, page: page, columns: bodyColumns) }
+        let columns = addingHeaderOnlyColumns(bodyColumns, headerPieces: headerPieces)
         let bounds = columnBounds(columns)
 
         let headerRules = horizontalRulings.filter { rule in
@@ -123,6 +141,30 @@ enum TextGrid {
                       text: String(glyphs.map { page.glyphs[$0].character }))
             }
         }
+    }
+
+    /// A header piece whose text has spaces (poppler's, between glyphs too close to part the
+    /// words) split there when its parts stand over different columns.
+    static func splitAtSpaces(_ piece: Piece, page: Page, columns: [(Double, Double)]) -> [Piece] {
+        let parts = piece.text.split(separator: " ")
+        guard parts.count > 1, parts.reduce(0, { $0 + $1.count }) == piece.glyphs.count else { return [piece] }
+        var result: [Piece] = []
+        var start = 0
+        for part in parts {
+            let glyphs = Array(piece.glyphs[start..<(start + part.count)])
+            start += part.count
+            result.append(Piece(glyphs: glyphs, box: Box.enclosing(glyphs.map { page.glyphs[$0].box })!, line: piece.line,
+                                text: String(part)))
+        }
+        // A part stands over the column it overlaps most (body columns of amounts are narrower
+        // than the header words above them).
+        let columnOf = { (box: Box) -> Int in
+            let overlaps = columns.map { min($0.1, box.x1) - max($0.0, box.x0) }
+            guard let best = overlaps.indices.max(by: { overlaps[$0] < overlaps[$1] }), overlaps[best] > 0 else { return -1 }
+            return best
+        }
+        let distinct = Set(result.map { columnOf($0.box) })
+        return distinct.count == result.count && !distinct.contains(-1) ? result : [piece]
     }
 
     /// Column x ranges: the union of the body's word extents, cut at gutters that no more than

@@ -59,20 +59,7 @@ enum Catalogue {
         // The sub-columns' rules come before the block totals': 本年支出/基本支出/小计 is the
         // 基本支出 subtotal, not the 本年支出 total.
         TableSpec(.generalBudgetIncomeExpenditure,
-                  titles: [["一般公共预算财政拨款收入支出决算表"]], columns: [
-                      ColumnRule("opening_basic", leaf: ["基本支出"], path: [["年初"]]),
-                      ColumnRule("opening_project", leaf: ["项目支出"], path: [["年初"]]),
-                      ColumnRule("income_basic", leaf: ["基本支出"], path: [["本年收入"]]),
-                      ColumnRule("income_project", leaf: ["项目支出"], path: [["本年收入"]]),
-                      ColumnRule("expenditure_basic_personnel", leaf: ["人员经费"], path: [["本年支出"]]),
-                      ColumnRule("expenditure_basic_public", leaf: ["公用经费"], path: [["本年支出"]]),
-                      ColumnRule("expenditure_basic", leaf: ["小计"], path: [["本年支出"], ["基本支出"]]),
-                      ColumnRule("expenditure_project", leaf: ["项目支出"], path: [["本年支出"]]),
-                      ColumnRule("closing_basic", leaf: ["基本支出"], path: [["年末"]]),
-                      ColumnRule("closing_project_carryover", leaf: ["项目支出结转"], path: [["年末"]], excluding: ["结转和结余"]),
-                      ColumnRule("closing_project_surplus", leaf: ["项目支出结余"], path: [["年末"]]),
-                      ColumnRule("closing_project", leaf: ["小计"], path: [["年末"], ["项目支出"]]),
-                  ] + balanceColumns),
+                  titles: [["一般公共预算财政拨款收入支出决算表"]], columns: balanceDetail + balanceColumns),
         TableSpec(.generalBudgetBasicExpenditure,
                   titles: [["一般公共预算", "基本支出"], ["基本支出决算表"], ["基本支出决算明细表"]],
                   layout: .groups, columns: basicEconomic),
@@ -99,9 +86,9 @@ enum Catalogue {
                   titles: [["机关运行经费支出预算表"], ["机关运行经费支出决算表"], ["机关运行经费预算表"]],
                   excluding: ["三公"], layout: .groups, columns: singleAmount + [ColumnRule("amount", leaf: ["机关运行经费"])]),
         TableSpec(.governmentFund,
-                  titles: [["政府性基金"]], columns: balanceColumns + functionExpenditure),
+                  titles: [["政府性基金"]], columns: balanceDetail + balanceColumns + functionExpenditure),
         TableSpec(.stateCapital,
-                  titles: [["国有资本经营"]], columns: balanceColumns + functionExpenditure),
+                  titles: [["国有资本经营"]], columns: balanceDetail + balanceColumns + functionExpenditure),
         TableSpec(.governmentProcurement, titles: [["政府采购"]], labelColumns: false, columns: [
                       ColumnRule("category", leaf: ["品目大类", "采购品目"]),
                       ColumnRule("project", leaf: ["专项名称", "项目名称"]),
@@ -139,6 +126,27 @@ enum Catalogue {
     ]
 
     /// The carry-over columns of 收入支出决算表s: 年初 / 本年收入 / 本年支出 / 年末.
+    /// The split columns of a 收入支出决算表 by fund (Yunnan's 16 columns, 结转/结余 pairs):
+    /// 年初 and 年末 by 基本支出 / 项目支出 or 结转 / 结余, 本年收入 and 本年支出 by 基本 / 项目.
+    static let balanceDetail = [
+        ColumnRule("opening_basic", leaf: ["基本支出"], path: [["年初"]]),
+        ColumnRule("opening_project", leaf: ["项目支出"], path: [["年初"]]),
+        ColumnRule("opening_carryover", leaf: ["结转"], path: [["年初"]], leafExcluding: ["结余"]),
+        ColumnRule("opening_surplus", leaf: ["结余"], path: [["年初"]], leafExcluding: ["结转"]),
+        ColumnRule("income_basic", leaf: ["基本支出"], path: [["本年收入"]]),
+        ColumnRule("income_project", leaf: ["项目支出"], path: [["本年收入"]]),
+        ColumnRule("expenditure_basic_personnel", leaf: ["人员经费"], path: [["本年支出"]]),
+        ColumnRule("expenditure_basic_public", leaf: ["公用经费"], path: [["本年支出"]]),
+        ColumnRule("expenditure_basic", leaf: ["小计"], path: [["本年支出"], ["基本支出"]]),
+        ColumnRule("expenditure_project", leaf: ["项目支出"], path: [["本年支出"]]),
+        ColumnRule("closing_basic", leaf: ["基本支出"], path: [["年末"]]),
+        ColumnRule("closing_project_carryover", leaf: ["项目支出结转"], path: [["年末"]], leafExcluding: ["结余"]),
+        ColumnRule("closing_project_surplus", leaf: ["项目支出结余"], path: [["年末"]], leafExcluding: ["结转"]),
+        ColumnRule("closing_project", leaf: ["小计"], path: [["年末"], ["项目支出"]]),
+        ColumnRule("closing_carryover", leaf: ["结转"], path: [["年末"]], leafExcluding: ["结余", "项目支出"]),
+        ColumnRule("closing_surplus", leaf: ["结余"], path: [["年末"]], leafExcluding: ["结转", "项目支出"]),
+    ]
+
     static let balanceColumns = [
         ColumnRule("opening_total", path: [["年初结转", "年初结余"]], excluding: ["基本支出", "项目支出"]),
         ColumnRule("closing_total", path: [["年末结转", "年末结余"]], excluding: ["基本支出", "项目支出"]),

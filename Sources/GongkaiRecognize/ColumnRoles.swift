@@ -19,7 +19,7 @@ struct ColumnRoles {
 
     init(grid: Grid, rules: [ColumnRule], sided: Bool, headerHint: String?, labelColumns: Bool = true) {
         headers = grid.columnHeaders
-        let normalized = headers.map { $0.map(HeaderText.normalize) }
+        let normalized = Self.withHalfMarkers(headers.map { $0.map(HeaderText.normalize) })
         sections = normalized.map { sided ? Self.section(of: $0) : nil }
         if sided { sections = Self.propagated(sections) }
         let lookup = grid.lookup
@@ -39,6 +39,41 @@ struct ColumnRoles {
             return .value(key: ColumnRule.key(for: path, in: rules))
         }
         if sided { sections = Self.sectionsOfItems(sections, roles: roles) }
+        roles = Self.withoutRepeatedKeys(roles, sections: sections)
+    }
+
+    /// A key names one column of a side, or of a group of columns behind a code column (人员经费
+    /// | 公用经费 side by side, each with its 决算数): a second column the rules give the same
+    /// key there (a header read wrong, a template printing a column twice) is kept under its
+    /// position, so a row never holds one key twice.
+    static func withoutRepeatedKeys(_ roles: [Role], sections: [String?]) -> [Role] {
+        var seen: Set<String> = []
+        var group = 0
+        return roles.indices.map { column in
+            if roles[column] == .code { group += 1 }
+            guard case .value(let key?) = roles[column] else { return roles[column] }
+            let (inserted, _) = seen.insert("\(group)|\(sections[column] ?? "")|\(key)")
+            return inserted ? roles[column] : .value(key: nil)
+        }
+    }
+
+    /// A header printed twice side by side, 预算数 over the first copy and 决算数 over the
+    /// second (三公经费), where the banner was read over one column of each copy only (an
+    /// unruled header): every column of a copy takes its copy's banner.
+    static func withHalfMarkers(_ headers: [[String]]) -> [[String]] {
+        let half = headers.count / 2
+        guard half > 1, headers.count == half * 2 else { return headers }
+        let isMarker = { (text: String) in text.contains("预算") || text.contains("决算") }
+        let stripped = headers.map { $0.filter { !isMarker($0) } }
+        guard Array(stripped[..<half]) == Array(stripped[half...]) else { return headers }
+        let marker = { (range: Range<Int>) -> String? in
+            let markers = Set(range.flatMap { headers[$0].filter(isMarker) })
+            return markers.count == 1 ? markers.first : nil
+        }
+        guard let first = marker(0..<half), let second = marker(half..<headers.count), first != second else { return headers }
+        return headers.indices.map { column in
+            headers[column].contains(where: isMarker) ? headers[column] : [column < half ? first : second] + headers[column]
+        }
     }
 
     /// On a two-sided table each side's item column opens a section that its amount columns

@@ -16,39 +16,102 @@ enum FormReading {
         ColumnRule("actual_value", leaf: ["实际完成值", "实际值", "完成值", "实际完成"]),
         ColumnRule("target_value", leaf: ["指标值", "目标值"]),
         ColumnRule("weight", leaf: ["分值", "权重"]),
-        ColumnRule("score", leaf: ["得分"]),
+        ColumnRule("score", leaf: ["得分", "打分"]),
         ColumnRule("deviation_reason", leaf: ["偏差", "原因", "改进措施"]),
         ColumnRule("remark", leaf: ["说明", "备注"]),
         ColumnRule("indicator_nature", leaf: ["指标性质"]),
         ColumnRule("measure_unit", leaf: ["度量单位", "计量单位", "单位"]),
         ColumnRule("indicator_description", leaf: ["指标解释", "指标说明"]),
-        ColumnRule("scoring_criteria", leaf: ["评分标准", "评分规则"]),
+        ColumnRule("scoring_criteria", leaf: ["评分标准", "评分规则", "计分标准"]),
+        // 评价方式 / 评价属性 tick columns of the 部门整体支出绩效评分表.
+        ColumnRule("method_overall", leaf: ["整体评价"]),
+        ColumnRule("method_sample", leaf: ["样本评价"]),
+        ColumnRule("qualitative", leaf: ["定性评价", "定性"]),
+        ColumnRule("quantitative", leaf: ["定量评价", "定量"]),
     ]
 
-    static func read(_ table: Table, type: TableType) -> RecognizedTable {
+    static func read(_ table: Table, type: TableType, index: Int) -> (RecognizedTable, [Finding]) {
         let grid = table.grid
         let headerRow = (0..<grid.rowCount).first { row in
             grid.cells(startingIn: row).contains { HeaderText.normalize($0.text).contains("一级指标") }
         }
-        let fields = fieldBlock(grid, rows: 0..<(headerRow ?? grid.rowCount))
-        var columns: [Column] = []
+        let headerTop = headerRow.map { indicatorHeaderTop(grid, headerRow: $0) } ?? grid.rowCount
+        var fields = fieldBlock(grid, rows: 0..<headerTop)
         var rows: [Row] = []
-        if let headerRow {
-            let keys = (0..<grid.columnCount).map { column -> String? in
-                guard let cell = grid.lookup[headerRow, column: column], cell.column == column else { return nil }
-                return ColumnRule.key(for: [HeaderText.normalize(cell.text)], in: indicatorColumns)
-            }
-            for (column, key) in keys.enumerated() {
-                guard let key, !columns.contains(where: { $0.key == key }),
-                      let cell = grid.lookup[headerRow, column: column] else { continue }
-                columns.append(Column(key: key, header: [cell.text]))
-            }
-            for row in (headerRow + 1)..<max(headerRow + 1, grid.rowCount) {
-                if let record = indicatorRow(grid, row: row, keys: keys) { rows.append(record) }
-            }
+        guard let headerRow else {
+            return (RecognizedTable(type: type, title: table.title, label: table.label, pages: table.pages,
+                                    unit: table.unit, columns: [], rows: [], fields: fields), [])
         }
-        return RecognizedTable(type: type, title: table.title, label: table.label, pages: table.pages,
-                               unit: table.unit, columns: columns, rows: rows, fields: fields)
+        let (keys, columns, findings) = indicatorKeys(grid, headerRows: headerTop...headerRow, table: index, type: type)
+        for row in (headerRow + 1)..<max(headerRow + 1, grid.rowCount) {
+            guard let record = indicatorRow(grid, row: row, keys: keys) else { continue }
+            if let field = trailingField(record, grid: grid, row: row) { fields.append(field) } else { rows.append(record) }
+        }
+        return (RecognizedTable(type: type, title: table.title, label: table.label, pages: table.pages,
+                                unit: table.unit, columns: columns, rows: rows, fields: fields), findings)
+    }
+
+    /// The key of every grid column of the indicator block, and its columns. A column under a
+    /// wider header (三级指标 over three grid columns) reads as that header's column; one no
+    /// rule knows is kept under its position, never dropped (自评/评价打分 is still data).
+    static func indicatorKeys(_ grid: Grid, headerRows: ClosedRange<Int>, table: Int, type: TableType)
+        -> (keys: [String?], columns: [Column], findings: [Finding]) {
+        let headerRow = headerRows.upperBound
+        let dataColumns = Set(grid.cells.filter { $0.row > headerRow && !$0.text.trimmingWhitespace.isEmpty }.map(\.column))
+        var keys: [String?] = []
+        var columns: [Column] = []
+        var findings: [Finding] = []
+        for column in 0..<grid.columnCount {
+            // A side label running from the header down the block (年度绩效指标) is no header.
+            let header = grid.lookup[headerRow, column: column].flatMap { $0.row + $0.rowSpan - 1 <= headerRow ? $0 : nil }
+            if let header, header.column < column {
+                keys.append(keys[header.column])
+                continue
+            }
+            guard header != nil || dataColumns.contains(column) else { keys.append(nil); continue }
+            let path = indicatorHeader(grid, column: column, rows: headerRows)
+            var key = ColumnRule.key(for: path.map(HeaderText.normalize), in: indicatorColumns)
+            if key == nil || keys.contains(key) {
+                key = "column_\(column + 1)"
+                findings.append(Recognizer.unmappedColumn(table: table, column: column, header: path, type: type))
+            }
+            keys.append(key)
+            columns.append(Column(key: key!, header: path))
+        }
+        return (keys, columns, findings)
+    }
+
+    /// A row under the indicator grid that is a label and one wide value (其他需要说明的事项 | 无,
+    /// or left blank): a field of the form, not an indicator.
+    static func trailingField(_ record: Row, grid: Grid, row: Int) -> (String, String)? {
+        guard let name = record.name, record.cells.count <= 1 else { return nil }
+        let cells = grid.cells(startingIn: row)
+        guard cells.count == 2, cells[1].columnSpan * 2 >= grid.columnCount else { return nil }
+        return (name, cells[1].text.trimmingWhitespace)
+    }
+
+    /// The first row of the indicator grid's header: a header cell beside 一级指标 may start
+    /// rows above it (指标分值 over two rows, 绩效指标 over 一级…三级指标). A cell reaching below
+    /// the header row is a side label of the indicator block, not header.
+    static func indicatorHeaderTop(_ grid: Grid, headerRow: Int) -> Int {
+        (0..<grid.columnCount).compactMap { column -> Int? in
+            guard let cell = grid.lookup[headerRow, column: column], cell.row + cell.rowSpan - 1 == headerRow else { return nil }
+            return cell.row
+        }.min() ?? headerRow
+    }
+
+    /// A column's header path from the header block's top row down to the 一级指标 row.
+    static func indicatorHeader(_ grid: Grid, column: Int, rows: ClosedRange<Int>) -> [String] {
+        var path: [String] = []
+        var seen: [Cell] = []
+        for row in rows {
+            guard let cell = grid.lookup[row, column: column], !seen.contains(cell),
+                  cell.row + cell.rowSpan - 1 <= rows.upperBound else { continue }
+            seen.append(cell)
+            let text = cell.text.trimmingWhitespace
+            if !text.isEmpty { path.append(text) }
+        }
+        return path
     }
 
     /// One indicator row. A cell merged down the rows repeats on each of them; a cell spanning
@@ -63,7 +126,7 @@ enum FormReading {
             seen.append(cell)
             let text = cell.text.trimmingWhitespace
             guard !text.isEmpty else { continue }
-            let spannedKeys = keys[cell.column..<min(keys.count, cell.column + cell.columnSpan)].compactMap { $0 }.count
+            let spannedKeys = Set(keys[cell.column..<min(keys.count, cell.column + cell.columnSpan)].compactMap { $0 }).count
             if cells.isEmpty, name == nil, spannedKeys > 1, key == "level1_indicator" {
                 name = text
             } else {
@@ -95,20 +158,27 @@ enum FormReading {
     static func groupFields(_ grid: Grid, group: Cell) -> [(String, String)] {
         let rows = group.row..<(group.row + group.rowSpan)
         let lines = rows.map { row in distinctCells(grid, row: row).filter { $0 != group && $0.column > group.column } }
-        // A header row: two or more short labels, no amounts.
-        guard let first = lines.first, first.count >= 2, lines.count >= 2,
-              first.allSatisfy({ !$0.text.isEmpty && CellText.amount($0.text) == nil && $0.text.count <= 10 })
+        // A header row: two or more short labels, no amounts (a blank over the row labels,
+        // where 资金来源 is not printed, is no header).
+        let filled = lines.map { $0.filter { !$0.text.trimmingWhitespace.isEmpty } }
+        let first = filled.first ?? []
+        // One header over one column of text (年度目标 over the goal) is a header too.
+        let oneColumn = first.count == 1 && filled.dropFirst().allSatisfy { $0.count <= 1 }
+        guard first.count >= 2 || oneColumn, lines.count >= 2,
+              first.allSatisfy({ CellText.amount($0.text) == nil && $0.text.count <= 10 })
         else {
-            return lines.flatMap { pairs($0.map(\.text)) }
+            return stackedPairs(lines)
         }
         let headers = first
-        // Data rows name themselves in the first header's column (资金来源) when they hold
-        // amounts; otherwise the group's label names them.
+        let holdAmounts = lines.dropFirst().contains { $0.contains { CellText.amount($0.text) != nil } }
+        // Data rows name themselves left of the headers (部门职责 | 内容 | 说明), or in the first
+        // header's column (资金来源) when they hold amounts; otherwise the group's label names them.
         let labelledRows = lines.dropFirst().allSatisfy { line in
-            line.first.map { $0.column == headers[0].column && CellText.amount($0.text) == nil } ?? false
-        } && lines.dropFirst().contains { $0.contains { CellText.amount($0.text) != nil } }
-        if !labelledRows, lines.dropFirst().contains(where: { $0.contains { CellText.amount($0.text) != nil } }) {
-            return lines.flatMap { pairs($0.map(\.text)) }
+            guard let label = line.first, CellText.amount(label.text) == nil else { return false }
+            return label.column < headers[0].column || (label.column == headers[0].column && holdAmounts)
+        }
+        if !labelledRows, holdAmounts {
+            return stackedPairs(lines)
         }
         var fields: [(String, String)] = []
         for line in lines.dropFirst() {
@@ -119,6 +189,36 @@ enum FormReading {
             }
         }
         return fields
+    }
+
+    /// Label/value pairs of rows stacked under a first row of two or more pairs (预算数 24.6 |
+    /// 执行数 24.6, then 其中：财政拨款 24.6 | 其中：财政拨款 24.6): a later row's label is
+    /// qualified by the first row's label in its column, so the two 其中：财政拨款 stay apart.
+    static func stackedPairs(_ lines: [[Cell]]) -> [(String, String)] {
+        guard let top = lines.first else { return [] }
+        // Only pairs side by side make columns; a single column of pairs is a plain list.
+        let topLabels = labelCells(top).count > 1 ? labelCells(top) : []
+        var fields = pairs(top.map(\.text))
+        for line in lines.dropFirst() {
+            for (label, value) in zip(labelCells(line), labelCells(line).map { valueText(after: $0, in: line) }) {
+                let name = stripColon(label.text)
+                let over = topLabels.first { $0.column == label.column }.map { stripColon($0.text) }
+                fields.append((over.map { $0 == name ? name : "\($0)/\(name)" } ?? name, value))
+            }
+        }
+        return fields
+    }
+
+    /// The label cells of a row of label/value pairs: every other non-empty cell, from the first.
+    static func labelCells(_ line: [Cell]) -> [Cell] {
+        let filled = line.filter { !$0.text.trimmingWhitespace.isEmpty }
+        return stride(from: 0, to: filled.count, by: 2).map { filled[$0] }
+    }
+
+    static func valueText(after label: Cell, in line: [Cell]) -> String {
+        let filled = line.filter { !$0.text.trimmingWhitespace.isEmpty }
+        guard let index = filled.firstIndex(of: label), index + 1 < filled.count else { return "" }
+        return filled[index + 1].text.trimmingWhitespace
     }
 
     /// The cells covering a row, left to right, each once.

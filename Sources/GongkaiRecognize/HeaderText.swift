@@ -19,23 +19,27 @@ enum HeaderText {
 /// How one canonical column is recognised from its header path (top to bottom, normalized).
 /// Every group in `path` must be matched by some element of the path (an element containing one
 /// of the group's strings); `leaf` must be matched by the column's own, lowest header text;
-/// nothing in the path may contain a string of `excluding`.
+/// nothing in the path may contain a string of `excluding`, nor the leaf one of `leafExcluding`
+/// (项目支出结转 but not 项目支出结转和结余, under 年末结转和结余).
 struct ColumnRule: Sendable {
     var key: String
     var leaf: [String]
     var path: [[String]]
     var excluding: [String]
+    var leafExcluding: [String]
 
-    init(_ key: String, leaf: [String] = [], path: [[String]] = [], excluding: [String] = []) {
+    init(_ key: String, leaf: [String] = [], path: [[String]] = [], excluding: [String] = [], leafExcluding: [String] = []) {
         self.key = key
         self.leaf = leaf
         self.path = path
         self.excluding = excluding
+        self.leafExcluding = leafExcluding
     }
 
     func matches(_ header: [String]) -> Bool {
         guard let last = header.last else { return false }
         if !leaf.isEmpty, !leaf.contains(where: { last.contains($0) }) { return false }
+        if leafExcluding.contains(where: { last.contains($0) }) { return false }
         for group in path where !header.contains(where: { element in group.contains { element.contains($0) } }) {
             return false
         }

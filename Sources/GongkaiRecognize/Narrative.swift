@@ -143,16 +143,40 @@ public enum NarrativeReader {
             let before = amounts(in: head)
             guard before.count >= 2 else { continue }
             var from = before[before.count - 2].value, to = before[before.count - 1].value
-            // "X万元，比上年增加Y万元，增长P%": Y is the change, X the new amount.
-            if isChange(before[before.count - 1].offset, in: head), let current = Decimal(string: from), let change = Decimal(string: to) {
-                let previous = increase ? current - change : current + change
-                to = from
-                from = "\(previous)"
+            if isChange(before[before.count - 1].offset, in: head) {
+                let amounts = before.suffix(3).compactMap { Decimal(string: $0.value) }
+                if amounts.count == 3, abs(amounts[0] - amounts[1]) == amounts[2] {
+                    // "X万元 … (上年Y万元)，增加Z万元": the two amounts differ by the change; the
+                    // earlier is the smaller when it grew, the larger when it fell.
+                    let (a, b) = (before[before.count - 3].value, before[before.count - 2].value)
+                    let aIsEarlier = (amounts[0] < amounts[1]) == increase
+                    (from, to) = aIsEarlier ? (a, b) : (b, a)
+                } else if before.count >= 3, isPrevious(before[before.count - 2].offset, in: head) {
+                    // "X万元，比2016年Y万元减少Z万元，下降P%": Y is the previous amount, X the new.
+                    from = before[before.count - 2].value
+                    to = before[before.count - 3].value
+                } else if let amount = Decimal(string: from), let change = Decimal(string: to) {
+                    let comparedBefore = head.prefix(before[before.count - 2].offset).contains("比")
+                    if comparedBefore {
+                        // "与2016年度相比（2016年度…为X万元），增加Y万元": X is the earlier amount.
+                        to = "\(increase ? amount + change : amount - change)"
+                    } else {
+                        // "X万元，比上年增加Y万元，增长P%": Y is the change, X the new amount.
+                        to = from
+                        from = "\(increase ? amount - change : amount + change)"
+                    }
+                }
             }
             return [Statement(claim: .percentChange(from: from, to: to, percent: String(digits), increase: increase),
                               text: sentence, page: page)]
         }
         return []
+    }
+
+    /// Whether the amount at `offset` is the year compared with ("比2016年8648.07万元").
+    static func isPrevious(_ offset: Int, in text: String) -> Bool {
+        let characters = Array(text)
+        return String(characters[max(0, offset - 8)..<offset]).contains("比")
     }
 
     /// Whether the amount at `offset` is a change ("增加Y万元", "减少Y万元"), not an amount.

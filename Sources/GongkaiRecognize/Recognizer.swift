@@ -44,7 +44,7 @@ public enum Recognizer {
                                     unit: table.unit, columns: [], rows: [], grid: table.grid), [])
         }
         if spec.layout == .form {
-            return (FormReading.read(table, type: spec.type), [])
+            return FormReading.read(table, type: spec.type, index: index)
         }
         let hint = spec.type == .threePublicExpenses ? titleMark(table.title) : nil
         let roles = ColumnRoles(grid: table.grid, rules: spec.columns, sided: spec.layout == .twoSided, headerHint: hint,

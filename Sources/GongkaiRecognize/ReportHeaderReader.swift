@@ -17,18 +17,26 @@ public enum ReportHeaderReader {
                             kind: kind(title: title, tableTitles: tables.compactMap(\.title)))
     }
 
-    /// The largest-font lines at the top of the first page, joined.
+    /// The run of large lines around the largest-font line of the first page (a title set on
+    /// two or three lines). Headings (第一部分 …, 一、…), "label：value" lines (部 门:…) and
+    /// ordinary text end the run, so a 印制 line under the department is not taken.
     static func coverTitle(_ page: Page?) -> String? {
-        guard let page, !page.lines.isEmpty else { return nil }
-        let height = { (line: TextLine) in line.box.height }
-        let candidates = page.lines.filter { !$0.compactText.contains("目录") && !$0.compactText.contains("目 录") }
-        guard let largest = candidates.map(height).max() else { return nil }
-        let big = candidates.filter { height($0) >= largest * 0.6 }
-        let joined = big.prefix(3).map(\.compactText).joined().filter { !$0.isWhitespace }
+        guard let page else { return nil }
+        let lines = page.lines.filter { !$0.compactText.contains("目录") && !$0.compactText.contains("目 录") }
+        let isTitleText = { (line: TextLine) -> Bool in
+            let text = line.compactText
+            return !text.hasPrefix("第") && !CellText.hasOrdinal(text) && !text.contains("：") && !text.contains(":")
+        }
+        guard let largest = lines.filter(isTitleText).map(\.box.height).max(),
+              let start = lines.firstIndex(where: { isTitleText($0) && $0.box.height == largest }) else { return nil }
+        let belongs = { (line: TextLine) in isTitleText(line) && line.box.height >= largest * 0.6 }
+        var first = start, last = start
+        while first > 0, belongs(lines[first - 1]), last - first < 2 { first -= 1 }
+        while last + 1 < lines.count, belongs(lines[last + 1]), last - first < 2 { last += 1 }
+        let joined = lines[first...last].map(\.compactText).joined().filter { !$0.isWhitespace }
         return joined.isEmpty ? nil : joined
     }
 
-    /// "编制部门：上海市普陀区司法局" → "上海市普陀区司法局".
     static func departmentName(_ line: String) -> String {
         var name = line
         if let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) { name = String(line[line.index(after: colon)...]) }

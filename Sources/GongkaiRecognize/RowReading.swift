@@ -6,9 +6,19 @@ enum RowReading {
     /// and the values. A label cell spanning rows labels each of them; a value cell counts once,
     /// in the row where it starts. Rows with neither label nor value are left out.
     static func rows(_ grid: Grid, roles: ColumnRoles, columns: [Int]? = nil, section: String? = nil) -> [Row] {
+        sourcedRows(grid, roles: roles, columns: columns, section: section).map(\.row)
+    }
+
+    /// A row read from the grid, with the grid row it came from.
+    struct SourcedRow {
+        var row: Row
+        var gridRow: Int
+    }
+
+    static func sourcedRows(_ grid: Grid, roles: ColumnRoles, columns: [Int]? = nil, section: String? = nil) -> [SourcedRow] {
         let use = columns ?? Array(0..<grid.columnCount)
         let lookup = grid.lookup
-        var rows: [Row] = []
+        var rows: [SourcedRow] = []
         for rowIndex in grid.headerRowCount..<grid.rowCount {
             var codeParts: [String] = []
             var code: String?
@@ -52,8 +62,8 @@ enum RowReading {
             // "无", "此表为空": an empty table's marker, not a row; a 注 inside the frame is a note.
             if code == nil, cells.isEmpty, let name,
                noDataMarks.contains(name.filter { !$0.isWhitespace }) || Captions.opensNote(name) { continue }
-            rows.append(Row(section: section, code: code, level: code.flatMap(CodeLevel.init(code:)),
-                            name: name, line: line, cells: cells))
+            rows.append(SourcedRow(row: Row(section: section, code: code, level: code.flatMap(CodeLevel.init(code:)),
+                                            name: name, line: line, cells: cells), gridRow: rowIndex))
         }
         return rows
     }
@@ -95,7 +105,7 @@ enum RowReading {
             columnsOf[name, default: []].append(column)
         }
         return withoutSpilledLabels(order.flatMap { section in
-            rows(grid, roles: roles, columns: columnsOf[section], section: section.isEmpty ? nil : section)
+            sourcedRows(grid, roles: roles, columns: columnsOf[section], section: section.isEmpty ? nil : section)
         })
     }
 
@@ -104,29 +114,30 @@ enum RowReading {
     static func groups(_ grid: Grid, roles: ColumnRoles) -> [Row] {
         let starts = roles.roles.indices.filter { roles.roles[$0] == .code }
         guard starts.count > 1 else { return rows(grid, roles: roles) }
-        var result: [Row] = []
+        var result: [SourcedRow] = []
         for (index, start) in starts.enumerated() {
             let end = index + 1 < starts.count ? starts[index + 1] : grid.columnCount
             let leading = index == 0 ? Array(0..<start) : []
-            result += rows(grid, roles: roles, columns: leading + Array(start..<end))
+            result += sourcedRows(grid, roles: roles, columns: leading + Array(start..<end))
         }
         return withoutSpilledLabels(result)
     }
 
     /// A label cell spanning into the next group or side (公用经费合计 over two groups, 支出合计
-    /// over both 支出 sides, its amount in the last) is read in each: keep it where it has its
-    /// values.
-    static func withoutSpilledLabels(_ rows: [Row]) -> [Row] {
-        rows.enumerated().filter { index, row in
+    /// over both 支出 sides, its amount in the last) is read in each from the same grid row:
+    /// keep it where it has its values, or once (the last) when it has none.
+    static func withoutSpilledLabels(_ rows: [SourcedRow]) -> [Row] {
+        rows.enumerated().filter { index, sourced in
+            let row = sourced.row
             guard row.code == nil, row.cells.isEmpty else { return true }
-            // Twins are on the same side (支出/功能分类 and 支出/支出用途), never 收入 against 支出.
+            // Twins share the grid row and the side (支出/功能分类 and 支出/支出用途, never 收入
+            // against 支出).
             let side = row.section?.split(separator: "/").first
             let twins = rows.enumerated().filter {
-                $0.offset != index && $0.element.code == nil && $0.element.name == row.name
-                    && $0.element.section?.split(separator: "/").first == side
+                $0.offset != index && $0.element.gridRow == sourced.gridRow && $0.element.row.code == nil
+                    && $0.element.row.name == row.name && $0.element.row.section?.split(separator: "/").first == side
             }
-            // Kept where it has values; when it has none anywhere, kept once (the last).
-            return !twins.contains { !$0.element.cells.isEmpty } && !twins.contains { $0.offset > index && $0.element.section != row.section }
-        }.map(\.element)
+            return !twins.contains { !$0.element.row.cells.isEmpty } && !twins.contains { $0.offset > index }
+        }.map(\.element.row)
     }
 }

@@ -13,10 +13,15 @@ extension PDFDocument {
         guard workers > 1 else { return (document, try document.pages(settings: settings)) }
 
         let results = PageResults(count: document.pageCount)
+        // The first page is read before the workers start: poppler builds its process-wide
+        // colour-management state (GfxState's sRGB profile and XYZ transforms) lazily, unguarded,
+        // in the first GfxState made, and workers racing there corrupt the heap (a crash in
+        // liblcms2 about once in 60 runs; poppler work item 1800).
+        results.store(try document.page(1, settings: settings), at: 0)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do throws(ExtractionError) {
                 let own = try PDFDocument(path: path, password: password)
-                for number in stride(from: worker + 1, through: own.pageCount, by: workers) {
+                for number in stride(from: worker + 2, through: own.pageCount, by: workers) {
                     results.store(try own.page(number, settings: settings), at: number - 1)
                 }
             } catch {

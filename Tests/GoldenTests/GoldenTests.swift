@@ -16,6 +16,8 @@ struct GoldenTests {
         let json = ReportJSON.document(report)
         let violations = schema.violations(of: json)
         #expect(violations.isEmpty, "\(pdf.lastPathComponent) breaks the schema: \(violations.prefix(5))")
+        let repeated = Self.repeatedKeys(in: json)
+        #expect(repeated.isEmpty, "\(pdf.lastPathComponent) repeats keys within one object: \(repeated.prefix(5))")
 
         let text = json.serialized(pretty: true) + "\n"
         guard let expected = try? String(contentsOf: golden, encoding: .utf8) else {
@@ -28,6 +30,20 @@ struct GoldenTests {
                 \(pdf.lastPathComponent) differs from \(golden.lastPathComponent) (scripts/golden check for the whole diff):
                 \(differences.prefix(40).joined(separator: "\n"))
                 """)
+        }
+    }
+
+    /// Keys that occur twice in one object (a JSON reader keeps only one of them: a value lost).
+    static func repeatedKeys(in value: JSONValue) -> [String] {
+        switch value {
+        case .object(let pairs):
+            var seen: Set<String> = []
+            let own = pairs.map(\.0).filter { !seen.insert($0).inserted }
+            return own + pairs.flatMap { repeatedKeys(in: $0.1) }
+        case .array(let items):
+            return items.flatMap(repeatedKeys(in:))
+        default:
+            return []
         }
     }
 

@@ -80,6 +80,17 @@ struct GridTests {
         #expect(merged.grid.matrix == [["项目", "金额", "x"], ["八、社会保障和就业支出", "3.00", ""], ["九、卫生健康支出", "4.00", ""]])
     }
 
+    /// 000-gz-2020 p18/p19: two 项目支出绩效自评表 with the same title and a header copied with
+    /// the project name; the second opens with 年度资金总额 again, so it is a table of its own.
+    @Test func aSecondFormUnderACopiedHeaderIsNoContinuation() {
+        let header = ["项目名称", "城乡居民基本医疗保险省级补助资金", ""]
+        let first = Self.table(pages: [18], title: "项目支出绩效自评表", rows: [header, ["年度资金总额：", "365668.83", "9.24"]], header: 1)
+        let second = Self.table(pages: [19], title: "项目支出绩效自评表", rows: [header, ["年度资金总额：", "40.00", "0.00"]], header: 1)
+        let continued = Self.table(pages: [19], title: "项目支出绩效自评表", rows: [header, ["总分", "100", "99.24"]], header: 1)
+        #expect(Stitching.restartsBody(second.grid, of: first.grid))
+        #expect(!Stitching.restartsBody(continued.grid, of: first.grid))
+    }
+
     @Test func columnsThatDoNotLineUpAreNotStitched() {
         let first = Self.table(pages: [7], title: "甲表", rows: [["a", "b", "c"], ["1", "2", "3"]], header: 1)
         let next = Self.table(pages: [8], title: nil, rows: [["4", "5", "6"]], header: 0, xs: [0, 60, 250])

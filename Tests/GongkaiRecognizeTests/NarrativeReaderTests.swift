@@ -21,6 +21,24 @@ struct NarrativeReaderTests {
         ])
     }
 
+    /// The three ways a report names the year compared with (js-cppcc-2017 p6, sh-justice,
+    /// js-npc-2018): the earlier amount is never taken for the new one.
+    @Test func percentChangesFindTheEarlierAmount() {
+        let compared = "2017年度部门支出预算安排与2016年度相比（2016年度部门支出预算安排为8,648.07万元），增加498.72万元，增长5.77%。"
+        #expect(NarrativeReader.percentChanges(in: compared, page: 6).map(\.claim) == [
+            .percentChange(from: "8648.07", to: "9146.79", percent: "5.77", increase: true),
+        ])
+        let changeOnly = "一般公共服务支出1200.00万元，比上年增加200.00万元，增长20%。"
+        // The earlier amount is worked out (1200.00 − 200.00), so it has no printed form.
+        #expect(NarrativeReader.percentChanges(in: changeOnly, page: 1).map(\.claim) == [
+            .percentChange(from: "1000", to: "1200.00", percent: "20", increase: true),
+        ])
+        let both = "支出1200.00万元，比2016年1000.00万元增加200.00万元，增长20%。"
+        #expect(NarrativeReader.percentChanges(in: both, page: 1).map(\.claim) == [
+            .percentChange(from: "1000.00", to: "1200.00", percent: "20", increase: true),
+        ])
+    }
+
     @Test func itemsSplitAtNumbersAfterASentence() {
         #expect(NarrativeReader.items("说明如下：1、甲100万元。2、乙200万元。") == ["说明如下：1、甲100万元。", "2、乙200万元。"])
     }

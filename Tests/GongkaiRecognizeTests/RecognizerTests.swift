@@ -187,6 +187,28 @@ struct RecognizerTests {
         #expect(table.rows[2].name == "总分" && table.rows[2]["score"] == .text("100.00"))
     }
 
+    /// 003-lz-2020 p8: a two-row indicator header (绩效指标 over 一级…三级, 指标分值 down both
+    /// rows), a column no rule knows, a header over two grid columns, a note row under the grid.
+    @Test func formsKeepEveryIndicatorColumn() {
+        let (table, findings) = Self.recognize(Self.table("部门整体支出绩效评分表", unit: nil, header: 2, [
+            ["绩效指标", "<", "指标分值", "计分标准", "<", "复核意见", "自评/评价打分"],
+            ["一级指标", "二级指标", "^", "^", "^", "^", "^"],
+            ["预算编制（30分）", "目标制定", "10", "要素完整", "<", "无", "9"],
+            ["^", "编制准确", "10", "科学", "见附件", "无", "8"],
+            ["其他需要说明的事项", "<", "无", "<", "<", "<", "<"],
+        ]))
+        #expect(table.type == .departmentPerformanceSelfEvaluation)
+        #expect(table.columns.map(\.key) == ["level1_indicator", "level2_indicator", "weight", "scoring_criteria", "column_6", "score"])
+        #expect(table.columns[0].header == ["绩效指标", "一级指标"])
+        #expect(findings.map(\.check) == ["recognition.unmapped-column"])
+        #expect(table.rows.count == 2)
+        #expect(table.rows[0]["score"] == .text("9") && table.rows[1]["level1_indicator"] == .text("预算编制（30分）"))
+        // 见附件 sits in the second grid column under 计分标准: it is that column's text.
+        #expect(table.rows[1]["scoring_criteria"] == .text("科学"))
+        #expect(table.rows[1].cells.filter { $0.0 == "scoring_criteria" }.count == 2)
+        #expect(table.fields?.map { "\($0.0)=\($0.1)" } == ["其他需要说明的事项=无"])
+    }
+
     @Test func anUnknownTableKeepsItsGrid() {
         let source = Self.table("部门决算单位构成", header: 1, [["序号", "单位名称"], ["1", "上海市 XX 局（本级）"]])
         let (table, _) = Self.recognize(source)
