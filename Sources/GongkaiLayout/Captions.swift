@@ -37,7 +37,13 @@ public enum Captions {
             parts.label = label
             rest = remainder
         }
-        if isTitle(rest) { parts.title = cleanTitle(rest) }
+        if isTitle(rest) {
+            let title = cleanTitle(rest)
+            // A heading numbered by an ordinal (一、收支预算总表) has the ordinal as its label.
+            let compact = rest.filter { !$0.isWhitespace }
+            if parts.label == nil, compact.count > title.count { parts.label = String(compact.prefix(compact.count - title.count)) }
+            parts.title = title
+        }
         return parts
     }
 

@@ -28,6 +28,8 @@ struct RealCorpusLayoutTests {
             let found = (match.title ?? "").filter { !$0.isWhitespace }
             #expect(printed.hasSuffix(found) && !found.isEmpty, "\(file) p\(expected.pages): title 「\(found)」 for 「\(printed)」")
             if let unit = expected.unit { #expect(match.unit == unit, "\(file) p\(expected.pages): unit") }
+            let label = expected.label?.filter { !$0.isWhitespace }
+            #expect(match.label == (label?.isEmpty == false ? label : nil), "\(file) p\(expected.pages): label \(match.label ?? "none")")
         }
         let tablePages = Set(tables.flatMap(\.pages))
         for page in entry.proseOnlyPages {
