@@ -127,3 +127,27 @@ extension JSONValue {
         out += "\""
     }
 }
+
+extension JSONValue {
+    public var arrayValue: [JSONValue]? {
+        if case .array(let items) = self { return items }
+        return nil
+    }
+
+    public var objectValue: [(String, JSONValue)]? {
+        if case .object(let members) = self { return members }
+        return nil
+    }
+
+    public var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    public var numberText: String? {
+        if case .number(let text) = self { return text }
+        return nil
+    }
+
+    public var intValue: Int? { numberText.flatMap { Int($0) } }
+}

@@ -67,10 +67,16 @@ enum TextGrid {
         }
     }
 
-    /// An amount glued to the text after it ("14,901.58一、一般公共服务支出"): the amount's
-    /// character count. `text` has no spaces (a word's glyphs never include white space).
+    /// An amount glued to the text after it ("14,901.58一、一般公共服务支出"), or to the code of
+    /// the next column group ("2,483.58302": 2,483.58 then 302, amounts having two decimals):
+    /// the amount's character count. `text` has no spaces (a word's glyphs never include white
+    /// space).
     static func amountPrefix(_ text: String) -> Int? {
         let characters = Array(text)
+        if let dot = characters.firstIndex(of: "."), dot + 3 < characters.count,
+           CellText.isAmount(String(characters[..<(dot + 3)])), CellText.isCode(String(characters[(dot + 3)...])) {
+            return dot + 3
+        }
         var end = 0
         while end < characters.count, characters[end].isASCIIDigit || characters[end] == "," || characters[end] == "." {
             end += 1
@@ -227,7 +233,10 @@ enum TextGrid {
     /// otherwise each anchor line opens a row and every other line joins the nearest anchor
     /// (a name wrapped below its row, or above a code centred beside it).
     static func bodyRows(_ lines: [Int], page: Page, horizontalRulings: [Ruling]) -> [[Int]] {
-        let anchors = lines.filter { isAnchor(page.lines[$0]) }
+        let anchors = lines.enumerated().filter { position, line in
+            isAnchor(page.lines[line])
+                && !(position + 1 < lines.count && isCentredLabelTop(page.lines[line], above: page.lines[lines[position + 1]]))
+        }.map(\.element)
         guard !anchors.isEmpty else { return lines.map { [$0] } }
         let separators = horizontalRulings.map(\.position).sorted()
         if separators.count >= anchors.count - 1, separators.count >= 2 {
@@ -246,6 +255,19 @@ enum TextGrid {
             rows[nearest].append(line)
         }
         return rows.map { $0.sorted { page.lines[$0].box.midY < page.lines[$1].box.midY } }
+    }
+}
+
+extension TextGrid {
+    /// The first line of a label wrapped round the line of its row's amounts ("一、一般公共预算
+    /// 财政拨" over "1 4,627.11 …" over "款"): text only, and the next line, less than a line
+    /// below, leaves its columns empty. It belongs to that row rather than opening one.
+    static func isCentredLabelTop(_ line: TextLine, above next: TextLine) -> Bool {
+        guard next.box.midY - line.box.midY < line.box.height,
+              line.words.allSatisfy({ !CellText.isAmount($0.text) && !CellText.isCode($0.text) }) else { return false }
+        return !next.words.contains { word in
+            line.words.contains { min($0.box.x1, word.box.x1) > max($0.box.x0, word.box.x0) }
+        }
     }
 }
 

@@ -18,4 +18,14 @@ public enum Extractor {
             header: ReportHeaderReader.read(pages: pages, tables: tables),
             tables: recognized, findings: findings)
     }
+
+    /// A saved report checked again: the identities are recomputed from its records; the
+    /// recognition and narrative findings, which need the PDF's grids and text, are kept as the
+    /// file records them.
+    public static func revalidated(_ report: Report) -> Report {
+        let recorded = { (prefix: String) in report.findings.filter { $0.check.hasPrefix(prefix) } }
+        var result = report
+        result.findings = recorded("recognition.") + Validator.findings(for: report.tables) + recorded("narrative.")
+        return result
+    }
 }

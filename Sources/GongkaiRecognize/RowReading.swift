@@ -120,7 +120,35 @@ enum RowReading {
             let leading = index == 0 ? Array(0..<start) : []
             result += sourcedRows(grid, roles: roles, columns: leading + Array(start..<end))
         }
-        return withoutSpilledLabels(result)
+        return withoutSpilledLabels(withLabelsJoinedToValues(result))
+    }
+
+    /// A total labelled in one group with its amount in the next, unruled (公用经费合计 under
+    /// the second group's names or amounts, 346.39 under the third group's 决算数): one row, not
+    /// a label without values and values without a label.
+    static func withLabelsJoinedToValues(_ rows: [SourcedRow]) -> [SourcedRow] {
+        var result = rows
+        var joined: Set<Int> = []
+        for (index, sourced) in rows.enumerated() {
+            guard sourced.row.code == nil, let label = labelOnly(sourced.row),
+                  let values = rows.indices.first(where: { other in
+                      other > index && !joined.contains(other) && rows[other].gridRow == sourced.gridRow
+                          && rows[other].row.code == nil && rows[other].row.name == nil && labelOnly(rows[other].row) == nil
+                          && rows[other].row.cells.contains { $0.1.amount != nil }
+                  }) else { continue }
+            result[index].row.name = label
+            result[index].row.cells = rows[values].row.cells
+            joined.insert(values)
+        }
+        return result.enumerated().filter { !joined.contains($0.offset) }.map(\.element)
+    }
+
+    /// The label of a row that holds only a label: its name, or a text standing alone in a value
+    /// column (a 合计 label printed over the amounts).
+    static func labelOnly(_ row: Row) -> String? {
+        if let name = row.name { return row.cells.isEmpty ? name : nil }
+        guard row.cells.count == 1, case .text(let text) = row.cells[0].1, text.hasSuffix("合计") else { return nil }
+        return text
     }
 
     /// A label cell spanning into the next group or side (公用经费合计 over two groups, 支出合计

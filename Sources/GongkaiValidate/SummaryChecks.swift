@@ -29,7 +29,9 @@ enum SummaryChecks {
             if let grandTotal {
                 let addends: [Row]
                 if let yearTotal, yearTotal < grandTotal {
-                    addends = [rows[yearTotal]] + rows[(yearTotal + 1)..<grandTotal].filter { !isNumberedItem($0) && !isSubItem($0) }
+                    addends = [rows[yearTotal]] + rows[(yearTotal + 1)..<grandTotal].filter {
+                        !isNumberedItem($0) && !isSubItem($0) && !isFundPart($0)
+                    }
                 } else {
                     addends = items
                 }
@@ -59,6 +61,18 @@ enum SummaryChecks {
         return CellText.hasOrdinal(row.compactName) && !first.isASCIIDigit && first != "（" && first != "("
     }
 
+    static let fundNames: Set<String> = ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
+
+    /// A fund's share of the carry-over row above it (年初财政拨款结转和结余, then
+    /// 一般公共预算财政拨款 …), printed with or without an ordinal.
+    static func isFundPart(_ row: Row) -> Bool {
+        var name = Substring(row.compactName)
+        if CellText.hasOrdinal(row.compactName), let mark = name.firstIndex(where: { "、.．）)".contains($0) }) {
+            name = name[name.index(after: mark)...]
+        }
+        return fundNames.contains(String(name))
+    }
+
     /// 1. 2. 3. or （一）（二） sub-items of the item above them.
     static func isSubItem(_ row: Row) -> Bool {
         guard let first = row.compactName.first else { return false }
@@ -75,7 +89,7 @@ enum SummaryChecks {
             if isNumberedItem(row) {
                 parts = Array(following.prefix(while: isSubItem))
             } else if row.compactName.contains("结转和结余") || row.compactName.contains("结余") {
-                parts = Array(following.prefix(while: isNumberedItem))
+                parts = Array(following.prefix { isNumberedItem($0) || isFundPart($0) })
             } else {
                 continue
             }

@@ -9,5 +9,5 @@ struct Gongkai: ParsableCommand {
             Example:
               gongkai extract report.pdf --pretty
             """,
-        subcommands: [ExtractCommand.self, DiffCommand.self, TablesCommand.self, PagesCommand.self])
+        subcommands: [ExtractCommand.self, ValidateCommand.self, DiffCommand.self, TablesCommand.self, PagesCommand.self])
 }

@@ -45,7 +45,7 @@ struct CommandLineTests {
     ])
     func badInputGivesOneLineAndItsExitCode(file: String, status: Int32, reason: String) throws {
         let path = Corpus.bad.appendingPathComponent(file).path
-        for command in ["extract", "tables", "pages"] {
+        for command in ["extract", "validate", "tables", "pages"] {
             let run = try Self.run([command, path])
             #expect(run.status == status, "\(command) \(file)")
             #expect(run.error == "gongkai: \(path): \(run.error.components(separatedBy: ": ").dropFirst(2).joined(separator: ": "))")
@@ -72,7 +72,7 @@ struct CommandLineTests {
         #expect(lines.first?.hasPrefix("{\"schema\":\"gongkai.report/1\"") == true)
     }
 
-    @Test(arguments: ["extract", "diff", "tables", "pages"])
+    @Test(arguments: ["extract", "validate", "diff", "tables", "pages"])
     func everySubcommandHasHelpWithAnExample(command: String) throws {
         let run = try Self.run([command, "--help"])
         #expect(run.status == 0)
@@ -101,5 +101,26 @@ struct CommandLineTests {
         let changed = try Self.run(["diff", a.path, b.path])
         #expect(changed.status == 1)
         #expect(changed.output.contains("\"4627.11\" → \"4627.12\""))
+    }
+
+    /// `validate` on a saved report: findings grouped by table with their numbers; exit 1 when
+    /// an identity breaks, 0 when only warnings remain.
+    @Test func validateExitsOneOnAnError() throws {
+        let folder = FileManager.default.temporaryDirectory
+        let clean = folder.appendingPathComponent("gongkai-clean-\(UUID()).json")
+        let broken = folder.appendingPathComponent("gongkai-broken-\(UUID()).json")
+        defer { try? FileManager.default.removeItem(at: clean); try? FileManager.default.removeItem(at: broken) }
+        let golden = try String(contentsOf: Corpus.root.appendingPathComponent("golden/corpora/000-gz-2020-plain.json"), encoding: .utf8)
+        try golden.write(to: clean, atomically: true, encoding: .utf8)
+        // 208 社会保障和就业支出 in 收入决算表: 3153.38 printed; 4153.38 breaks its children and the 合计.
+        try golden.replacingOccurrences(of: "\"3153.38\"", with: "\"4153.38\"").write(to: broken, atomically: true, encoding: .utf8)
+        let passed = try Self.run(["validate", clean.path])
+        #expect(passed.status == 0)
+        #expect(passed.output.hasPrefix("000-gz-2020-plain.pdf: 贵州省医疗保障局2020年度部门决算公开 — 0 errors, 9 warnings"))
+        let failed = try Self.run(["validate", broken.path])
+        #expect(failed.status == 1)
+        #expect(failed.output.contains("Table 2 「收入决算表」 [公开02表] p4,5 (income_by_function)"))
+        #expect(failed.output.contains("error code.children-sum  rows 208, 20805, 20899; columns total"))
+        #expect(failed.output.contains("expected 3153.38  printed 4153.38  difference 1000.00"))
     }
 }

@@ -50,4 +50,32 @@ struct TextGridTests {
                               box: Box(x0: 0, y0: 0, x1: 1, y1: 1))
         #expect(!TextGrid.isAnchor(header))
     }
+
+    /// 001-gy-2024-hrules p10: an amount set against the next group's code reads as one word.
+    @Test func anAmountGluedToACodeIsParted() {
+        #expect(TextGrid.amountPrefix("2,483.58302") == 8)
+        #expect(TextGrid.amountPrefix("0.5131001") == 4)
+        #expect(TextGrid.amountPrefix("14,901.58一、一般公共服务支出") == 9)
+        #expect(TextGrid.amountPrefix("2,483.5830") == nil)
+        #expect(TextGrid.amountPrefix("2080505") == nil)
+    }
+
+    /// 001-gy-2024-hrules p7: 一、一般公共预算财政拨 / (1 4,627.11 …) / 款, the label wrapped
+    /// round its row's amount line, is one row.
+    @Test func aLabelWrappedRoundItsAmountLineIsOneRow() {
+        var glyphs = Self.glyphs("项目", x: 20, y: 100) + Self.glyphs("行次", x: 150, y: 100) + Self.glyphs("金额", x: 200, y: 100)
+        glyphs += Self.glyphs("一、一般公共预算财政拨", x: 20, y: 120)
+        glyphs += Self.glyphs("1", x: 155, y: 126) + Self.glyphs("4,627.11", x: 195, y: 126)
+        glyphs += Self.glyphs("款", x: 20, y: 132)
+        glyphs += Self.glyphs("二、外交支出", x: 20, y: 150) + Self.glyphs("2", x: 155, y: 150) + Self.glyphs("0.00", x: 205, y: 150)
+        let page = Page(number: 1, width: 400, height: 300, rotation: .none, glyphs: glyphs,
+                        lines: LineGrouping.lines(from: glyphs, settings: .default), rulings: [])
+        let grid = TextGrid.grid(lineIndices: Array(page.lines.indices), context: PageContext(page: page), horizontalRulings: [],
+                                 settings: .default)
+        #expect(grid.matrix == [
+            ["项目", "行次", "金额"],
+            ["一、一般公共预算财政拨款", "1", "4,627.11"],
+            ["二、外交支出", "2", "0.00"],
+        ])
+    }
 }

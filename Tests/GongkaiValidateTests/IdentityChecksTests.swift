@@ -131,6 +131,24 @@ struct IdentityChecksTests {
         #expect(balance?.messageEN.contains("does not balance") == true)
     }
 
+    /// 000-gz-2020 财政拨款收入支出决算总表: the fund rows under 年初财政拨款结转和结余, printed
+    /// without an ordinal, are its parts, not more addends of 总计.
+    @Test func fundRowsUnderTheCarryOverArePartsOfIt() {
+        func table(part: String) -> RecognizedTable {
+            Self.table(.fiscalAppropriationSummary, keys: ["amount"], rows: [
+                Self.row(nil, "一、一般公共预算财政拨款", section: "收入", [("amount", "100.00")]),
+                Self.row(nil, "本年收入合计", section: "收入", [("amount", "100.00")]),
+                Self.row(nil, "年初财政拨款结转和结余", section: "收入", [("amount", "0.48")]),
+                Self.row(nil, "一般公共预算财政拨款", section: "收入", [("amount", part)]),
+                Self.row(nil, "总计", section: "收入", [("amount", "100.48")]),
+            ], sections: ["收入"])
+        }
+        #expect(Self.findings([table(part: "0.48")]).isEmpty)
+        let broken = Self.findings([table(part: "0.47")])
+        #expect(broken.map(\.check) == ["summary.sub-items"])
+        #expect(broken.first?.expected == "0.47" && broken.first?.actual == "0.48")
+    }
+
     // MARK: 基本支出
 
     @Test func personnelAndPublicTotals() {
