@@ -11,6 +11,8 @@ public struct Statement: Sendable, Equatable {
         case percentChange(from: String, to: String, percent: String, increase: Bool)
         /// "本年收入合计14929.51万元，其中：财政拨款收入14901.58万元，占99.81%": a share of a total.
         case share(part: String, whole: String, percent: String)
+        /// "医疗卫生与计划生育支出（210类）": the name the narrative gives a code.
+        case codeName(code: String, name: String)
     }
 
     public var claim: Claim
@@ -70,6 +72,9 @@ public enum NarrativeReader {
     static func read(_ item: String, page: Int) -> [Statement] {
         var result: [Statement] = []
         if let code = code(in: item) {
+            for (part, name) in codeNames(in: item) {
+                result.append(Statement(claim: .codeName(code: part, name: name), text: item, page: page))
+            }
             for amount in codeAmounts(in: item, after: code.end) {
                 result.append(Statement(claim: .codeAmount(code: code.code, amount: amount, unit: "万元"), text: item, page: page))
             }
@@ -96,6 +101,24 @@ public enum NarrativeReader {
             end = range.upperBound
         }
         return [3, 5, 7].contains(code.count) ? (code, end) : nil
+    }
+
+    /// The name before each code marker of an item: "1、公共安全支出（204类）司法（06款）行政运行
+    /// （01项）…" gives 204 公共安全支出, 20406 司法, 2040601 行政运行.
+    static func codeNames(in text: String) -> [(String, String)] {
+        guard let code = code(in: text) else { return [] }
+        var result: [(String, String)] = []
+        var start = text.startIndex
+        // Past the item's number ("1、").
+        if let mark = text.firstIndex(of: "、"), text[..<mark].allSatisfy(\.isASCIIDigit) { start = text.index(after: mark) }
+        for (mark, length) in [("类）", 3), ("款）", 5), ("项）", 7)] where code.code.count >= length {
+            guard let range = text.range(of: mark, range: start..<text.endIndex),
+                  let open = text[start..<range.lowerBound].lastIndex(where: { "（(".contains($0) }) else { break }
+            let name = String(text[start..<open]).trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty, name.count <= 30 { result.append((String(code.code.prefix(length)), name)) }
+            start = range.upperBound
+        }
+        return result
     }
 
     /// The amount right after the code markers, and every "预算安排X万元" / "预算数为X万元" of the item.

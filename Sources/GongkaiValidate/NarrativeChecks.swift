@@ -13,6 +13,7 @@ enum NarrativeChecks {
             case .percentChange(let from, let to, let percent, let increase):
                 return percentChange(from, to, percent, increase, statement)
             case .share(let part, let whole, let percent): return share(part, whole, percent, statement)
+            case .codeName(let code, let name): return codeName(code, name, statement, tables)
             }
         }
     }
@@ -45,6 +46,23 @@ enum NarrativeChecks {
             expected: expected.text, actual: stated.text, difference: (stated - expected).text,
             messageZH: "第\(statement.page)页说明中\(code)为\(printed)\(unit)，而\(table.displayName)为\(tableAmount.text)\(table.unit ?? "")（\(expected.text)\(unit)）：「\(excerpt(statement.text, around: printed + unit))」",
             messageEN: "page \(statement.page): the narrative states \(printed) \(unit) for \(code), \(table.displayName) prints \(tableAmount.text) \(table.unit ?? "") (\(expected.text) \(unit))")
+    }
+
+    /// The narrative names a code as the tables do (the 2019 classification renamed 210
+    /// 医疗卫生与计划生育支出 to 卫生健康支出; a narrative copied from an older year keeps the old
+    /// name). A warning: the figures are unaffected.
+    static func codeName(_ code: String, _ name: String, _ statement: Statement, _ tables: [RecognizedTable]) -> Finding? {
+        guard let (index, table, row) = table(for: code, in: tables), let printed = row.name else { return nil }
+        let normalize = { (text: String) in
+            text.filter { !$0.isWhitespace }.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+        }
+        guard normalize(printed) != normalize(name) else { return nil }
+        return Finding(
+            check: "narrative.code-name", severity: .warning,
+            locations: [Finding.Location(table: index, rows: [code])],
+            expected: printed, actual: name, difference: nil,
+            messageZH: "第\(statement.page)页说明中\(code)称为「\(name)」，而\(table.displayName)为「\(printed)」",
+            messageEN: "page \(statement.page): the narrative names \(code) 「\(name)」, \(table.displayName) prints 「\(printed)」")
     }
 
     static func percentChange(_ from: String, _ to: String, _ percent: String, _ increase: Bool, _ statement: Statement) -> Finding? {

@@ -7,9 +7,19 @@ struct NarrativeReaderTests {
         let item = "1、公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元。主要用于：行政单位的基本支出。2025年当年预算执行数为1690.69万元，2026年预算安排1672.67万元，比2025年预算执行数减少1.07%。"
         let statements = NarrativeReader.read(item, page: 8)
         #expect(statements.map(\.claim) == [
+            .codeName(code: "204", name: "公共安全支出"),
+            .codeName(code: "20406", name: "司法"),
+            .codeName(code: "2040601", name: "行政运行"),
             .codeAmount(code: "2040601", amount: "1672.67", unit: "万元"),
             .codeAmount(code: "2040601", amount: "1672.67", unit: "万元"),
             .percentChange(from: "1690.69", to: "1672.67", percent: "1.07", increase: false),
+        ])
+    }
+
+    @Test func theNamesOfACodesLevels() {
+        let item = "11、医疗卫生与计划生育支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）82.95万元。"
+        #expect(NarrativeReader.codeNames(in: item).map { "\($0.0) \($0.1)" } == [
+            "210 医疗卫生与计划生育支出", "21011 行政事业单位医疗", "2101101 行政单位医疗",
         ])
     }
 

@@ -43,13 +43,17 @@ struct NarrativeAndRealTests {
     /// ../shared/corpora/real/sh-justice-2026-dept-budget-review.xlsx, a reviewer's checklist of
     /// that report: its numeric errors are in the 编制说明 (item 6: 43269.3 → 3845.49 called an
     /// increase of 17.62%; item 12: 住房公积金 208.8万元 in the heading, 201.50万元 as the 2026
-    /// budget). Both must be found.
+    /// budget). Both must be found, and the code named two ways (item 11).
     @Test(.enabled(if: Corpus.realIsAvailable, "skipped: the real corpus ../shared/corpora/real/ is absent"))
     func theReviewersErrorsInShJustice() throws {
         let report = try Extractor.extract(path: Corpus.real.appendingPathComponent("sh-justice-2026-dept-budget.pdf").path)
         let errors = report.findings.filter { $0.severity == .error }
         #expect(errors.contains { $0.check == "narrative.percent-change" && $0.actual == "增加17.62%" && $0.expected == "减少91.11%" })
         #expect(errors.contains { $0.check == "narrative.code-amount" && $0.actual == "201.50" && $0.expected == "208.80" })
+        // Item 5, not a figure but a name: 210 is 医疗卫生与计划生育支出 in the text, 卫生健康支出 in the tables.
+        #expect(report.findings.contains {
+            $0.check == "narrative.code-name" && $0.severity == .warning && $0.actual == "医疗卫生与计划生育支出" && $0.expected == "卫生健康支出"
+        })
         // Its tables add up (the reviewer marked every table 符合要求).
         #expect(!report.findings.contains { !$0.check.hasPrefix("narrative.") })
     }
