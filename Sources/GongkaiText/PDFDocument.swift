@@ -23,6 +23,15 @@ public final class PDFDocument {
         pageCount = Int(poppler_document_get_n_pages(document))
     }
 
+    /// Another poppler document on a file already read, checked and hashed (`sha256`), for a
+    /// worker thread: the checks and the hash are not repeated.
+    init(checkedPath path: String, sha256: String, password: String?) throws(ExtractionError) {
+        self.path = path
+        self.sha256 = sha256
+        document = try Self.openWithPoppler(path: path, password: password)
+        pageCount = Int(poppler_document_get_n_pages(document))
+    }
+
     deinit { g_object_unref(UnsafeMutableRawPointer(document)) }
 
     /// The document information dictionary's title, when it has one.

@@ -13,6 +13,7 @@ extension PDFDocument {
         guard workers > 1 else { return (document, try document.pages(settings: settings)) }
 
         let results = PageResults(count: document.pageCount)
+        let sha256 = document.sha256
         // The first page is read before the workers start: poppler builds its process-wide
         // colour-management state (GfxState's sRGB profile and XYZ transforms) lazily, unguarded,
         // in the first GfxState made, and workers racing there corrupt the heap (a crash in
@@ -20,7 +21,7 @@ extension PDFDocument {
         results.store(try document.page(1, settings: settings), at: 0)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do throws(ExtractionError) {
-                let own = try PDFDocument(path: path, password: password)
+                let own = try PDFDocument(checkedPath: path, sha256: sha256, password: password)
                 for number in stride(from: worker + 2, through: own.pageCount, by: workers) {
                     results.store(try own.page(number, settings: settings), at: number - 1)
                 }
