@@ -52,6 +52,10 @@ public final class PDFDocument {
     /// Reads page `number` (1-based) into the text stage's model.
     public func page(_ number: Int, settings: TextSettings = .default,
                      rulings wantRulings: Bool = true) throws(ExtractionError) -> Page {
+        try FirstPage.alone { () throws(ExtractionError) -> Page in try read(number, settings: settings, rulings: wantRulings) }
+    }
+
+    private func read(_ number: Int, settings: TextSettings, rulings wantRulings: Bool) throws(ExtractionError) -> Page {
         guard number >= 1, number <= pageCount else {
             throw .noSuchPage(path: path, page: number, pageCount: pageCount)
         }

@@ -14,15 +14,10 @@ extension PDFDocument {
 
         let results = PageResults(count: document.pageCount)
         let sha256 = document.sha256
-        // The first page is read before the workers start: poppler builds its process-wide
-        // colour-management state (GfxState's sRGB profile and XYZ transforms) lazily, unguarded,
-        // in the first GfxState made, and workers racing there corrupt the heap (a crash in
-        // liblcms2 about once in 60 runs; poppler work item 1800).
-        results.store(try document.page(1, settings: settings), at: 0)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do throws(ExtractionError) {
                 let own = try PDFDocument(checkedPath: path, sha256: sha256, password: password)
-                for number in stride(from: worker + 2, through: own.pageCount, by: workers) {
+                for number in stride(from: worker + 1, through: own.pageCount, by: workers) {
                     results.store(try own.page(number, settings: settings), at: number - 1)
                 }
             } catch {
@@ -54,5 +49,27 @@ private final class PageResults: @unchecked Sendable {
     func pages() throws(ExtractionError) -> [Page] {
         if let failure { throw failure }
         return slots.compactMap { $0 }
+    }
+}
+
+/// Poppler builds its process-wide colour-management state (GfxState's sRGB profile and XYZ
+/// transforms) lazily and unguarded in the first GfxState it makes; threads racing there
+/// corrupt the heap (a crash in liblcms2 about once in 60 runs; poppler work item 1800). So the
+/// first page of the process is read alone, whatever thread or document reads it; once one has
+/// been read the others run freely.
+enum FirstPage {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var done = false
+
+    static func alone<T>(_ body: () throws(ExtractionError) -> T) throws(ExtractionError) -> T {
+        lock.lock()
+        guard !done else {
+            lock.unlock()
+            return try body()
+        }
+        defer { lock.unlock() }
+        let result = try body()
+        done = true
+        return result
     }
 }

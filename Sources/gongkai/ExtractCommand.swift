@@ -40,22 +40,21 @@ struct ExtractCommand: ParsableCommand {
             }
             return
         }
-        var failed = false
-        for file in files {
-            do {
-                let report = try Extractor.extract(path: file, password: password)
-                sink.write(ReportJSON.document(report).serialized(pretty: false))
-            } catch {
+        let failed = FailureMark()
+        Extractor.extractAll(paths: files, password: password) { _, result in
+            switch result {
+            case .success(let report): sink.write(ReportJSON.document(report).serialized(pretty: false))
+            case .failure(let error):
                 printError("gongkai: \(error)")
-                failed = true
+                failed.raise()
             }
         }
-        if failed { throw ExitCode(1) }
+        if failed.isRaised { throw ExitCode(1) }
     }
 }
 
 /// Standard output, or a file.
-struct OutputSink {
+struct OutputSink: Sendable {
     let handle: FileHandle
 
     init(path: String?) throws {
@@ -73,4 +72,13 @@ struct OutputSink {
     func write(_ text: String) {
         handle.write(Data((text + "\n").utf8))
     }
+}
+
+/// Set by any thread, read at the end.
+final class FailureMark: @unchecked Sendable {
+    private let lock = NSLock()
+    private var raised = false
+
+    func raise() { lock.withLock { raised = true } }
+    var isRaised: Bool { lock.withLock { raised } }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import GongkaiRecognize
+import GongkaiText
+
+extension Extractor {
+    /// Several PDFs, two at a time on a machine with more than one core: while one document's
+    /// tables are laid out, recognised and checked (one thread), the next one's pages are being
+    /// rendered. `each` receives every file's report, or its error, in the order of `paths`,
+    /// one call at a time.
+    public static func extractAll(paths: [String], password: String? = nil,
+                                  lanes: Int = min(2, ProcessInfo.processInfo.activeProcessorCount),
+                                  each: @escaping @Sendable (String, Result<Report, ExtractionError>) -> Void) {
+        let inOrder = InOrder(count: paths.count, each: each)
+        let lanes = max(1, min(lanes, paths.count))
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            for index in stride(from: lane, to: paths.count, by: lanes) {
+                let result: Result<Report, ExtractionError>
+                do throws(ExtractionError) {
+                    result = .success(try extract(path: paths[index], password: password))
+                } catch {
+                    result = .failure(error)
+                }
+                inOrder.deliver(index, paths[index], result)
+            }
+        }
+    }
+}
+
+/// Results handed on in their order: one that arrives early waits for those before it.
+private final class InOrder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waiting: [Int: (String, Result<Report, ExtractionError>)] = [:]
+    private var next = 0
+    private let each: @Sendable (String, Result<Report, ExtractionError>) -> Void
+
+    init(count: Int, each: @escaping @Sendable (String, Result<Report, ExtractionError>) -> Void) {
+        self.each = each
+    }
+
+    func deliver(_ index: Int, _ path: String, _ result: Result<Report, ExtractionError>) {
+        lock.lock()
+        defer { lock.unlock() }
+        waiting[index] = (path, result)
+        while let (path, result) = waiting.removeValue(forKey: next) {
+            each(path, result)
+            next += 1
+        }
+    }
+}
