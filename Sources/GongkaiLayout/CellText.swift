@@ -117,10 +117,8 @@ extension Character {
 extension StringProtocol {
     /// The text without leading and trailing white space (ASCII and ideographic).
     public var trimmingWhitespace: String {
-        let characters = Array(self)
-        var start = 0, end = characters.count
-        while start < end, characters[start].isWhitespace { start += 1 }
-        while end > start, characters[end - 1].isWhitespace { end -= 1 }
-        return String(characters[start..<end])
+        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = lastIndex(where: { !$0.isWhitespace })!
+        return String(self[first...last])
     }
 }

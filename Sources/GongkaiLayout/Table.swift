@@ -134,7 +134,7 @@ public struct Cell: Sendable, Equatable {
 
 /// The cell covering each position of a grid, found once.
 public struct CellLookup: Sendable {
-    private let grid: Grid
+    public let grid: Grid
     private let owner: [Int]
 
     init(_ grid: Grid) {

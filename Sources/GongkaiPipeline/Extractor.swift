@@ -6,9 +6,10 @@ import GongkaiValidate
 
 /// Runs the stages in order on one PDF: text → layout → recognise → validate.
 public enum Extractor {
-    /// The report of the PDF at `path`.
-    public static func extract(path: String, password: String? = nil) throws(ExtractionError) -> Report {
-        let (document, pages) = try PDFDocument.pages(path: path, password: password)
+    /// The report of the PDF at `path`, its pages read by `workers` threads.
+    public static func extract(path: String, password: String? = nil,
+                               workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ExtractionError) -> Report {
+        let (document, pages) = try PDFDocument.pages(path: path, password: password, workers: workers)
         let tables = TableFinder.tables(in: pages)
         let (recognized, recognitionFindings) = Recognizer.recognize(tables)
         let statements = NarrativeReader.statements(pages: pages, tables: tables)

@@ -32,20 +32,21 @@ enum FormReading {
 
     static func read(_ table: Table, type: TableType, index: Int) -> (RecognizedTable, [Finding]) {
         let grid = table.grid
+        let form = grid.lookup
         let headerRow = (0..<grid.rowCount).first { row in
             grid.cells(startingIn: row).contains { HeaderText.normalize($0.text).contains("一级指标") }
         }
-        let headerTop = headerRow.map { indicatorHeaderTop(grid, headerRow: $0) } ?? grid.rowCount
-        var fields = fieldBlock(grid, rows: 0..<headerTop)
+        let headerTop = headerRow.map { indicatorHeaderTop(form, headerRow: $0) } ?? grid.rowCount
+        var fields = fieldBlock(form, rows: 0..<headerTop)
         var rows: [Row] = []
         guard let headerRow else {
             return (RecognizedTable(type: type, title: table.title, label: table.label, pages: table.pages,
                                     unit: table.unit, columns: [], rows: [], fields: fields), [])
         }
-        let (keys, columns, findings) = indicatorKeys(grid, headerRows: headerTop...headerRow, table: index, type: type)
+        let (keys, columns, findings) = indicatorKeys(form, headerRows: headerTop...headerRow, table: index, type: type)
         for row in (headerRow + 1)..<max(headerRow + 1, grid.rowCount) {
-            guard let record = indicatorRow(grid, row: row, keys: keys) else { continue }
-            if let field = trailingField(record, grid: grid, row: row) { fields.append(field) } else { rows.append(record) }
+            guard let record = indicatorRow(form, row: row, keys: keys) else { continue }
+            if let field = trailingField(record, form: form, row: row) { fields.append(field) } else { rows.append(record) }
         }
         return (RecognizedTable(type: type, title: table.title, label: table.label, pages: table.pages,
                                 unit: table.unit, columns: columns, rows: rows, fields: fields), findings)
@@ -54,22 +55,22 @@ enum FormReading {
     /// The key of every grid column of the indicator block, and its columns. A column under a
     /// wider header (三级指标 over three grid columns) reads as that header's column; one no
     /// rule knows is kept under its position, never dropped (自评/评价打分 is still data).
-    static func indicatorKeys(_ grid: Grid, headerRows: ClosedRange<Int>, table: Int, type: TableType)
+    static func indicatorKeys(_ form: CellLookup, headerRows: ClosedRange<Int>, table: Int, type: TableType)
         -> (keys: [String?], columns: [Column], findings: [Finding]) {
         let headerRow = headerRows.upperBound
-        let dataColumns = Set(grid.cells.filter { $0.row > headerRow && !$0.text.trimmingWhitespace.isEmpty }.map(\.column))
+        let dataColumns = Set(form.grid.cells.filter { $0.row > headerRow && !$0.text.trimmingWhitespace.isEmpty }.map(\.column))
         var keys: [String?] = []
         var columns: [Column] = []
         var findings: [Finding] = []
-        for column in 0..<grid.columnCount {
+        for column in 0..<form.grid.columnCount {
             // A side label running from the header down the block (年度绩效指标) is no header.
-            let header = grid.lookup[headerRow, column: column].flatMap { $0.row + $0.rowSpan - 1 <= headerRow ? $0 : nil }
+            let header = form[headerRow, column: column].flatMap { $0.row + $0.rowSpan - 1 <= headerRow ? $0 : nil }
             if let header, header.column < column {
                 keys.append(keys[header.column])
                 continue
             }
             guard header != nil || dataColumns.contains(column) else { keys.append(nil); continue }
-            let path = indicatorHeader(grid, column: column, rows: headerRows)
+            let path = indicatorHeader(form, column: column, rows: headerRows)
             var key = ColumnRule.key(for: path.map(HeaderText.normalize), in: indicatorColumns)
             if key == nil || keys.contains(key) {
                 key = "column_\(column + 1)"
@@ -83,29 +84,29 @@ enum FormReading {
 
     /// A row under the indicator grid that is a label and one wide value (其他需要说明的事项 | 无,
     /// or left blank): a field of the form, not an indicator.
-    static func trailingField(_ record: Row, grid: Grid, row: Int) -> (String, String)? {
+    static func trailingField(_ record: Row, form: CellLookup, row: Int) -> (String, String)? {
         guard let name = record.name, record.cells.count <= 1 else { return nil }
-        let cells = grid.cells(startingIn: row)
-        guard cells.count == 2, cells[1].columnSpan * 2 >= grid.columnCount else { return nil }
+        let cells = form.grid.cells(startingIn: row)
+        guard cells.count == 2, cells[1].columnSpan * 2 >= form.grid.columnCount else { return nil }
         return (name, cells[1].text.trimmingWhitespace)
     }
 
     /// The first row of the indicator grid's header: a header cell beside 一级指标 may start
     /// rows above it (指标分值 over two rows, 绩效指标 over 一级…三级指标). A cell reaching below
     /// the header row is a side label of the indicator block, not header.
-    static func indicatorHeaderTop(_ grid: Grid, headerRow: Int) -> Int {
-        (0..<grid.columnCount).compactMap { column -> Int? in
-            guard let cell = grid.lookup[headerRow, column: column], cell.row + cell.rowSpan - 1 == headerRow else { return nil }
+    static func indicatorHeaderTop(_ form: CellLookup, headerRow: Int) -> Int {
+        (0..<form.grid.columnCount).compactMap { column -> Int? in
+            guard let cell = form[headerRow, column: column], cell.row + cell.rowSpan - 1 == headerRow else { return nil }
             return cell.row
         }.min() ?? headerRow
     }
 
     /// A column's header path from the header block's top row down to the 一级指标 row.
-    static func indicatorHeader(_ grid: Grid, column: Int, rows: ClosedRange<Int>) -> [String] {
+    static func indicatorHeader(_ form: CellLookup, column: Int, rows: ClosedRange<Int>) -> [String] {
         var path: [String] = []
         var seen: [Cell] = []
         for row in rows {
-            guard let cell = grid.lookup[row, column: column], !seen.contains(cell),
+            guard let cell = form[row, column: column], !seen.contains(cell),
                   cell.row + cell.rowSpan - 1 <= rows.upperBound else { continue }
             seen.append(cell)
             let text = cell.text.trimmingWhitespace
@@ -117,12 +118,12 @@ enum FormReading {
     /// One indicator row. A cell merged down the rows repeats on each of them; a cell spanning
     /// several indicator columns counts for the first only, and when it opens the row
     /// (总分 across 一级…三级指标) it is the row's name.
-    static func indicatorRow(_ grid: Grid, row: Int, keys: [String?]) -> Row? {
+    static func indicatorRow(_ form: CellLookup, row: Int, keys: [String?]) -> Row? {
         var cells: [(String, CellValue)] = []
         var name: String?
         var seen: [Cell] = []
         for (column, key) in keys.enumerated() {
-            guard let key, let cell = grid.cell(row: row, column: column), !seen.contains(cell) else { continue }
+            guard let key, let cell = form[row, column: column], !seen.contains(cell) else { continue }
             seen.append(cell)
             let text = cell.text.trimmingWhitespace
             guard !text.isEmpty else { continue }
@@ -138,13 +139,13 @@ enum FormReading {
     }
 
     /// The key/value fields of the rows above the indicator grid.
-    static func fieldBlock(_ grid: Grid, rows: Range<Int>) -> [(String, String)] {
+    static func fieldBlock(_ form: CellLookup, rows: Range<Int>) -> [(String, String)] {
         var fields: [(String, String)] = []
         var row = rows.lowerBound
         while row < rows.upperBound {
-            let line = distinctCells(grid, row: row)
+            let line = distinctCells(form, row: row)
             if let group = line.first, group.rowSpan > 1, group.row == row, group.row + group.rowSpan <= rows.upperBound {
-                fields += groupFields(grid, group: group)
+                fields += groupFields(form, group: group)
                 row = group.row + group.rowSpan
                 continue
             }
@@ -155,9 +156,9 @@ enum FormReading {
     }
 
     /// The fields of rows grouped under a label spanning them.
-    static func groupFields(_ grid: Grid, group: Cell) -> [(String, String)] {
+    static func groupFields(_ form: CellLookup, group: Cell) -> [(String, String)] {
         let rows = group.row..<(group.row + group.rowSpan)
-        let lines = rows.map { row in distinctCells(grid, row: row).filter { $0 != group && $0.column > group.column } }
+        let lines = rows.map { row in distinctCells(form, row: row).filter { $0 != group && $0.column > group.column } }
         // A header row: two or more short labels, no amounts (a blank over the row labels,
         // where 资金来源 is not printed, is no header).
         let filled = lines.map { $0.filter { !$0.text.trimmingWhitespace.isEmpty } }
@@ -222,10 +223,10 @@ enum FormReading {
     }
 
     /// The cells covering a row, left to right, each once.
-    static func distinctCells(_ grid: Grid, row: Int) -> [Cell] {
+    static func distinctCells(_ form: CellLookup, row: Int) -> [Cell] {
         var cells: [Cell] = []
-        for column in 0..<grid.columnCount {
-            if let cell = grid.cell(row: row, column: column), cells.last != cell { cells.append(cell) }
+        for column in 0..<form.grid.columnCount {
+            if let cell = form[row, column: column], cells.last != cell { cells.append(cell) }
         }
         return cells
     }

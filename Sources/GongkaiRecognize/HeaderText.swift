@@ -3,16 +3,18 @@ import GongkaiLayout
 /// Header and title text made comparable: no spaces, one kind of brackets, no quotes.
 enum HeaderText {
     static func normalize(_ text: String) -> String {
-        var result = ""
-        for character in text where !character.isWhitespace {
-            switch character {
+        // By scalar: whitespace and brackets are single scalars, and a scalar's properties are a
+        // table lookup where a Character's need its grapheme cluster.
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "（": result.append("(")
             case "）": result.append(")")
             case "“", "”", "\"", "‘", "’", "'", "「", "」": continue
-            default: result.append(character)
+            default: if !scalar.properties.isWhitespace { result.append(scalar) }
             }
         }
-        return result
+        return String(result)
     }
 }
 
