@@ -88,6 +88,7 @@ public enum NarrativeReader {
 
     /// "（204类）…（06款）…（01项）" → 2040601, and where the markers end.
     static func code(in text: String) -> (code: String, end: String.Index)? {
+        guard text.contains(Character("类")) else { return nil }
         var code = ""
         var end = text.startIndex
         for (mark, digits) in [("类", 3), ("款", 2), ("项", 2)] {
@@ -156,7 +157,8 @@ public enum NarrativeReader {
 
     /// "…A万元，…B万元，比…增加P%" (增加/增长/减少/下降).
     static func percentChanges(in sentence: String, page: Int) -> [Statement] {
-        guard sentence.contains("比") else { return [] }
+        // Cheap tests by character first: most sentences state no percentage.
+        guard sentence.contains(Character("%")), sentence.contains(Character("比")) else { return [] }
         for (word, increase) in [("增加", true), ("增长", true), ("减少", false), ("下降", false)] {
             guard let range = sentence.range(of: word, options: .backwards) else { continue }
             let after = sentence[range.upperBound...]
@@ -211,7 +213,7 @@ public enum NarrativeReader {
 
     /// "合计T万元，其中：…X万元，占P%": each share against the first amount of the sentence.
     static func shares(in sentence: String, page: Int) -> [Statement] {
-        guard sentence.contains("其中"), sentence.contains("占") else { return [] }
+        guard sentence.contains(Character("占")), sentence.contains(Character("%")), sentence.contains("其中") else { return [] }
         let found = amounts(in: sentence)
         guard let whole = found.first else { return [] }
         var result: [Statement] = []
