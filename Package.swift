@@ -18,12 +18,9 @@ let package = Package(
         .systemLibrary(
             name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler-glib cairo",
             providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
-        .systemLibrary(
-            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]),
 
         // Stage 1: PDF text, glyphs and rulings.
-        .target(name: "GongkaiText", dependencies: ["CPoppler", "CLibXML2"]),
+        .target(name: "GongkaiText", dependencies: ["CPoppler"]),
 
         // Stage 2: layout repair: table regions, cell grids, headers, tables stitched across pages.
         .target(name: "GongkaiLayout", dependencies: ["GongkaiText"]),

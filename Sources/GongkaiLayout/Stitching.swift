@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import GongkaiText
 
 /// Puts back together tables broken across pages: a page's last table that runs to the foot of
@@ -28,8 +28,7 @@ enum Stitching {
     /// Whether a continuation's title repeats the first page's (maybe marked 续).
     static func sameTitle(_ next: String?, _ first: String?) -> Bool {
         guard let next, let first else { return false }
-        let trimmed = next.replacingOccurrences(of: "（续）", with: "").replacingOccurrences(of: "(续)", with: "")
-            .replacingOccurrences(of: "续表", with: "")
+        let trimmed = next.replacing("（续）", with: "").replacing("(续)", with: "").replacing("续表", with: "")
         return trimmed == first
     }
 

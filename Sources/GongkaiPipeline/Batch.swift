@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 import GongkaiRecognize
 import GongkaiText
 
@@ -29,10 +30,8 @@ extension Extractor {
 }
 
 /// Results handed on in their order: one that arrives early waits for those before it.
-private final class InOrder: @unchecked Sendable {
-    private let lock = NSLock()
-    private var waiting: [Int: (String, Result<Report, ExtractionError>)] = [:]
-    private var next = 0
+private final class InOrder: Sendable {
+    private let state = Locked((waiting: [Int: (String, Result<Report, ExtractionError>)](), next: 0))
     private let each: @Sendable (String, Result<Report, ExtractionError>) -> Void
 
     init(count: Int, each: @escaping @Sendable (String, Result<Report, ExtractionError>) -> Void) {
@@ -40,12 +39,12 @@ private final class InOrder: @unchecked Sendable {
     }
 
     func deliver(_ index: Int, _ path: String, _ result: Result<Report, ExtractionError>) {
-        lock.lock()
-        defer { lock.unlock() }
-        waiting[index] = (path, result)
-        while let (path, result) = waiting.removeValue(forKey: next) {
-            each(path, result)
-            next += 1
+        state.withLock { state in
+            state.waiting[index] = (path, result)
+            while let (path, result) = state.waiting.removeValue(forKey: state.next) {
+                each(path, result)
+                state.next += 1
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import GongkaiLayout
 import GongkaiRecognize
 import GongkaiText

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import GongkaiLayout
 import GongkaiText
 
@@ -92,7 +92,7 @@ public enum NarrativeReader {
         var code = ""
         var end = text.startIndex
         for (mark, digits) in [("类", 3), ("款", 2), ("项", 2)] {
-            guard let range = text.range(of: "\(mark)）", range: end..<text.endIndex) else { break }
+            guard let range = text[end...].firstRange(of: "\(mark)）") else { break }
             let start = text.index(range.lowerBound, offsetBy: -digits, limitedBy: text.startIndex) ?? text.startIndex
             let part = text[start..<range.lowerBound]
             guard part.count == digits, part.allSatisfy(\.isASCIIDigit),
@@ -113,9 +113,9 @@ public enum NarrativeReader {
         // Past the item's number ("1、").
         if let mark = text.firstIndex(of: "、"), text[..<mark].allSatisfy(\.isASCIIDigit) { start = text.index(after: mark) }
         for (mark, length) in [("类）", 3), ("款）", 5), ("项）", 7)] where code.code.count >= length {
-            guard let range = text.range(of: mark, range: start..<text.endIndex),
+            guard let range = text[start...].firstRange(of: mark),
                   let open = text[start..<range.lowerBound].lastIndex(where: { "（(".contains($0) }) else { break }
-            let name = String(text[start..<open]).trimmingCharacters(in: .whitespaces)
+            let name = String(text[start..<open]).trimmingWhitespace
             if !name.isEmpty, name.count <= 30 { result.append((String(code.code.prefix(length)), name)) }
             start = range.upperBound
         }
@@ -128,7 +128,7 @@ public enum NarrativeReader {
         if let first = amounts(in: String(text[index...])).first, first.offset < 12 { found.append(first.value) }
         for marker in ["预算安排", "决算数为", "支出决算为", "预算数为"] {
             var search = text.startIndex..<text.endIndex
-            while let range = text.range(of: marker, range: search) {
+            while let range = text[search].firstRange(of: marker) {
                 if let next = amounts(in: String(text[range.upperBound...])).first, next.offset == 0 { found.append(next.value) }
                 search = range.upperBound..<text.endIndex
             }
@@ -160,7 +160,7 @@ public enum NarrativeReader {
         // Cheap tests by character first: most sentences state no percentage.
         guard sentence.contains(Character("%")), sentence.contains(Character("比")) else { return [] }
         for (word, increase) in [("增加", true), ("增长", true), ("减少", false), ("下降", false)] {
-            guard let range = sentence.range(of: word, options: .backwards) else { continue }
+            guard let range = sentence.ranges(of: word).last else { continue }
             let after = sentence[range.upperBound...]
             let digits = after.prefix { $0.isASCIIDigit || $0 == "." }
             guard !digits.isEmpty, after.dropFirst(digits.count).first == "%" else { continue }

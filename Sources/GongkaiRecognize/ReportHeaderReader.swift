@@ -53,7 +53,7 @@ public enum ReportHeaderReader {
 
     /// The department before the year in a title: "上海市规划和自然资源局2024年度部门决算".
     static func departmentFromTitle(_ title: String) -> String? {
-        guard let range = title.range(of: "20") else { return nil }
+        guard let range = title.firstRange(of: "20") else { return nil }
         let before = String(title[..<range.lowerBound]).trimmingWhitespace
         return before.count >= 3 && (before.hasSuffix("局") || before.hasSuffix("厅") || before.hasSuffix("委")
             || before.hasSuffix("院") || before.hasSuffix("部") || before.hasSuffix("会") || before.hasSuffix("办"))

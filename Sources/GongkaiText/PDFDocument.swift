@@ -1,5 +1,5 @@
 import CPoppler
-import Foundation
+import FoundationEssentials
 
 /// An open PDF: the entry point of the text stage.
 ///
@@ -38,7 +38,7 @@ public final class PDFDocument {
     public var title: String? {
         guard let raw = poppler_document_get_title(document) else { return nil }
         defer { g_free(raw) }
-        let title = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = String(String(cString: raw).drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
         return title.isEmpty ? nil : title
     }
 
@@ -117,8 +117,8 @@ public final class PDFDocument {
         }
         if data.isEmpty { throw .empty(path: path) }
         let head = data.prefix(endMarkerWindow)
-        guard head.range(of: Data("%PDF-".utf8)) != nil else { throw .notPDF(path: path) }
-        guard data.suffix(endMarkerWindow).range(of: Data("%%EOF".utf8)) != nil else {
+        guard head.firstRange(of: Array("%PDF-".utf8)) != nil else { throw .notPDF(path: path) }
+        guard data.suffix(endMarkerWindow).firstRange(of: Array("%%EOF".utf8)) != nil else {
             throw .truncated(path: path)
         }
         return data

@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 
 extension PDFDocument {
     /// Every page, read by `workers` threads at once, each with its own poppler document (one
@@ -30,23 +31,22 @@ extension PDFDocument {
     }
 }
 
-/// The pages the workers read, kept under a lock.
-private final class PageResults: @unchecked Sendable {
-    private var slots: [Page?]
-    private var failure: ExtractionError?
-    private let lock = NSLock()
+/// The pages the workers read, and the first failure.
+private final class PageResults: Sendable {
+    private let state: Locked<(slots: [Page?], failure: ExtractionError?)>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { state = Locked((Array(repeating: nil, count: count), nil)) }
 
     func store(_ page: Page, at index: Int) {
-        lock.withLock { slots[index] = page }
+        state.withLock { $0.slots[index] = page }
     }
 
     func fail(_ error: ExtractionError) {
-        lock.withLock { if failure == nil { failure = error } }
+        state.withLock { if $0.failure == nil { $0.failure = error } }
     }
 
     func pages() throws(ExtractionError) -> [Page] {
+        let (slots, failure) = state.withLock { $0 }
         if let failure { throw failure }
         return slots.compactMap { $0 }
     }
@@ -58,18 +58,16 @@ private final class PageResults: @unchecked Sendable {
 /// first page of the process is read alone, whatever thread or document reads it; once one has
 /// been read the others run freely.
 enum FirstPage {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var done = false
+    private static let done = Locked(false)
 
     static func alone<T>(_ body: () throws(ExtractionError) -> T) throws(ExtractionError) -> T {
-        lock.lock()
-        guard !done else {
-            lock.unlock()
-            return try body()
+        if done.withLock({ $0 }) { return try body() }
+        // The lock is held through the first read, so that the others wait for it.
+        let first = done.withLock { done -> Result<T, ExtractionError> in
+            let result = Result(catching: body)
+            if case .success = result { done = true }
+            return result
         }
-        defer { lock.unlock() }
-        let result = try body()
-        done = true
-        return result
+        return try first.get()
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An exact decimal amount with the number of decimal places it was printed with, so that a sum
 /// is written back at the precision of its addends. Foundation's Decimal does the arithmetic:
@@ -34,17 +34,22 @@ struct Amount: Sendable, Equatable {
 
     var magnitude: Decimal { value < 0 ? -value : value }
 
-    /// The amount written with exactly `scale` decimal places.
+    /// The amount written with exactly `scale` decimal places, rounded half away from zero (the
+    /// digits of Decimal's exact plain description, rounded as written by hand).
     var text: String {
-        var rounded = Decimal()
-        var source = value
-        NSDecimalRound(&rounded, &source, scale, .plain)
-        var digits = NSDecimalNumber(decimal: rounded).stringValue
-        if scale > 0 {
-            if !digits.contains(".") { digits += "." }
-            let places = digits.split(separator: ".", omittingEmptySubsequences: false).last?.count ?? 0
-            digits += String(repeating: "0", count: max(0, scale - places))
+        let plain = value.description
+        let negative = plain.hasPrefix("-")
+        let parts = plain.drop { $0 == "-" }.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = Array(parts[0]), fraction = parts.count > 1 ? Array(parts[1]) : []
+        let roundsUp = fraction.count > scale && fraction[scale] >= "5"
+        var digits = whole + fraction.prefix(scale) + Array(repeating: "0", count: max(0, scale - fraction.count))
+        if roundsUp {
+            var index = digits.count - 1
+            while index >= 0, digits[index] == "9" { digits[index] = "0"; index -= 1 }
+            if index >= 0 { digits[index] = Character(String(digits[index].wholeNumberValue! + 1)) } else { digits.insert("1", at: 0) }
         }
-        return digits
+        var text = String(digits.prefix(digits.count - scale))
+        if scale > 0 { text += "." + String(digits.suffix(scale)) }
+        return negative && digits.contains(where: { $0 != "0" }) ? "-" + text : text
     }
 }

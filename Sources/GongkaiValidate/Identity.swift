@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import GongkaiRecognize
 
 /// One accounting identity tested on printed values: `actual` (printed) against `expected`

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import GongkaiRecognize
 
 /// The narrative's figures against the tables: a code's amount against the expenditure tables
@@ -54,7 +54,7 @@ enum NarrativeChecks {
     static func codeName(_ code: String, _ name: String, _ statement: Statement, _ tables: [RecognizedTable]) -> Finding? {
         guard let (index, table, row) = table(for: code, in: tables), let printed = row.name else { return nil }
         let normalize = { (text: String) in
-            text.filter { !$0.isWhitespace }.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+            String(text.filter { !$0.isWhitespace }.map { $0 == "（" ? "(" : $0 == "）" ? ")" : $0 })
         }
         guard normalize(printed) != normalize(name) else { return nil }
         return Finding(
@@ -116,7 +116,7 @@ enum NarrativeChecks {
         guard text.count > 80 else { return text }
         let characters = Array(text)
         var start = 0
-        if let focus, let range = text.range(of: focus) {
+        if let focus, let range = text.firstRange(of: focus) {
             let position = text.distance(from: text.startIndex, to: range.lowerBound)
             start = max(0, min(position - 40, characters.count - 80))
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How far a sum may miss in a table of a given unit. Tables in 万元 (or 千元) are rounded cell by
 /// cell, so a sum of n printed addends may differ from the printed total by up to n × 0.005 —

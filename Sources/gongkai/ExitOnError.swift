@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import GongkaiText
 
 /// Runs `body`; an `ExtractionError` becomes one line on standard error naming the file and the
@@ -14,12 +15,26 @@ func exitingOnExtractionError(_ body: () throws -> Void) throws {
 }
 
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    writeAll(STDERR_FILENO, line + "\n")
 }
 
 /// Writes text and a final newline on standard output.
 func writeOutput(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    writeAll(STDOUT_FILENO, text + "\n")
+}
+
+/// Writes all of `text` to a file descriptor (a pipe may take it in parts).
+func writeAll(_ descriptor: Int32, _ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
+    }
 }
 
 /// The PDF a command reads, and its password when it is encrypted.

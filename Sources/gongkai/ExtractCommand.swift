@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import GongkaiEmit
 import GongkaiPipeline
 import GongkaiText
@@ -55,30 +56,29 @@ struct ExtractCommand: ParsableCommand {
 
 /// Standard output, or a file.
 struct OutputSink: Sendable {
-    let handle: FileHandle
+    let descriptor: Int32
 
     init(path: String?) throws {
         guard let path else {
-            handle = .standardOutput
+            descriptor = STDOUT_FILENO
             return
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
             printError("gongkai: \(path): cannot be written")
             throw ExitCode(10)
         }
-        self.handle = handle
     }
 
     func write(_ text: String) {
-        handle.write(Data((text + "\n").utf8))
+        writeAll(descriptor, text + "\n")
     }
 }
 
 /// Set by any thread, read at the end.
-final class FailureMark: @unchecked Sendable {
-    private let lock = NSLock()
-    private var raised = false
+final class FailureMark: Sendable {
+    private let raised = Locked(false)
 
-    func raise() { lock.withLock { raised = true } }
-    var isRaised: Bool { lock.withLock { raised } }
+    func raise() { raised.withLock { $0 = true } }
+    var isRaised: Bool { raised.withLock { $0 } }
 }

@@ -18,6 +18,20 @@ struct IdentityChecksTests {
 
     static func findings(_ tables: [RecognizedTable]) -> [Finding] { Validator.findings(for: tables) }
 
+    /// Amounts are written at a given number of places, rounded half away from zero, exactly.
+    @Test func amountsWrittenAtTheirPlaces() {
+        func text(_ value: String, _ scale: Int) -> String { Amount(value: Amount(value)!.value, scale: scale).text }
+        #expect(text("14901.58", 2) == "14901.58")
+        #expect(text("0.005", 2) == "0.01")
+        #expect(text("-0.005", 2) == "-0.01")
+        #expect(text("-0.004", 2) == "0.00")
+        #expect(text("99.995", 2) == "100.00")
+        #expect(text("12", 2) == "12.00")
+        #expect(text("2.45", 1) == "2.5")
+        #expect(text("1234.5", 0) == "1235")
+        #expect(text("0.33333333333333333333", 4) == "0.3333")
+    }
+
     // MARK: code hierarchy
 
     static let expenditureRows = [
