@@ -75,11 +75,11 @@ public enum Captions {
         // The cheap test first: most lines do not end like a table's name.
         guard let last = core.last, last == "表" || last == "况" || last == "评" else { return false }
         let namesTable = last == "表"
-            || ((core.hasSuffix("自评情况") || core.hasSuffix("自评")) && core.contains("绩效"))
+            || ((core.hasSuffix("自评情况") || core.hasSuffix("自评")) && core.includes("绩效"))
         guard namesTable, core.count >= 3 else { return false }
         let forbidden: [String] = ["……", "…", "。", "，", "；", "《", "》", "：", ":", "..", "说明", "第一部分",
                                    "第二部分", "第三部分", "第四部分", "本表", "注"]
-        guard !forbidden.contains(where: { compact.contains($0) }) else { return false }
+        guard !forbidden.contains(where: { compact.includes($0) }) else { return false }
         // "…年度部门预算表" and "…公开报表" name a whole part of the report, not one table.
         let partHeadings = ["部门预算表", "部门决算表", "公开表", "公开报表"]
         return !partHeadings.contains { core.hasSuffix($0) }
@@ -146,7 +146,7 @@ public enum Captions {
     /// 单位：万元 / 金额单位：元 / 单位:元, anywhere in the line; returns the unit and the rest.
     static func unit(in text: String) -> (String, String)? {
         for marker in ["金额单位", "单位"] {
-            guard let range = text.firstRange(of: marker) else { continue }
+            guard text.includes(marker), let range = text.firstRange(of: marker) else { continue }
             var after = text[range.upperBound...].drop { $0 == " " }
             guard let colon = after.first, colon == "：" || colon == ":" else { continue }
             after = after.dropFirst().drop { $0 == " " }
@@ -161,7 +161,7 @@ public enum Captions {
     /// 部门：… / 编制部门：… / 编制单位：… / 单位名称：…; returns the whole "label：name" text.
     static func department(in text: String) -> (String, String)? {
         for marker in ["编制部门", "编制单位", "预算单位", "单位名称", "部门名称", "部门"] {
-            guard let range = text.firstRange(of: marker) else { continue }
+            guard text.includes(marker), let range = text.firstRange(of: marker) else { continue }
             let after = text[range.upperBound...].drop { $0 == " " }
             guard let colon = after.first, colon == "：" || colon == ":" else { continue }
             let name = after.dropFirst().prefix { $0 != " " }

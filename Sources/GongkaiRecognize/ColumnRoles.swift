@@ -31,7 +31,7 @@ struct ColumnRoles {
             let own = normalized[column]
             if labelColumns, let role = Self.labelRole(own, body: bodyTexts[column]) { return role }
             // A hint from the title (预算/决算) for headers that do not say which.
-            let saysWhich = own.contains { $0.contains("预算") || $0.contains("决算") }
+            let saysWhich = own.contains { $0.includes("预算") || $0.includes("决算") }
             let path = headerHint.map { saysWhich ? own : [$0] + own } ?? own
             if path.isEmpty || own.isEmpty {
                 return bodyTexts[column].isEmpty ? .ignored : .value(key: nil)
@@ -63,7 +63,7 @@ struct ColumnRoles {
     static func withHalfMarkers(_ headers: [[String]]) -> [[String]] {
         let half = headers.count / 2
         guard half > 1, headers.count == half * 2 else { return headers }
-        let isMarker = { (text: String) in text.contains("预算") || text.contains("决算") }
+        let isMarker = { (text: String) in text.includes("预算") || text.includes("决算") }
         let stripped = headers.map { $0.filter { !isMarker($0) } }
         guard Array(stripped[..<half]) == Array(stripped[half...]) else { return headers }
         let marker = { (range: Range<Int>) -> String? in
@@ -99,10 +99,10 @@ struct ColumnRoles {
     static func labelRole(_ header: [String], body: [String]) -> Role? {
         let leaf = header.last ?? ""
         if ["类", "款", "项"].contains(leaf) { return .codePart }
-        if leaf.contains("行次") { return .line }
+        if leaf.includes("行次") { return .line }
         // Any level may say it: a template can print a row label (合计) in the header's last row.
-        if header.contains(where: { $0.contains("编码") || $0.contains("代码") }) { return .code }
-        if header.contains(where: { $0.contains("名称") || ["项目", "科目", "项目名称"].contains($0)
+        if header.contains(where: { $0.includes("编码") || $0.includes("代码") }) { return .code }
+        if header.contains(where: { $0.includes("名称") || ["项目", "科目", "项目名称"].contains($0)
             || $0.hasPrefix("项目(") }) { return .name }
         let codes = body.filter { CellText.isCode($0) }.count
         if !body.isEmpty, codes * 2 > body.count { return .code }
@@ -118,8 +118,8 @@ struct ColumnRoles {
         guard header.count >= 2 else { return nil }
         let top = header[0]
         let side: String
-        if top.contains("收入") { side = "收入" } else if top.contains("支出") { side = "支出" } else { return nil }
-        let middle = header.dropFirst().dropLast().filter { !$0.contains("收入") && !$0.contains("支出") || $0.contains("用途") }
+        if top.includes("收入") { side = "收入" } else if top.includes("支出") { side = "支出" } else { return nil }
+        let middle = header.dropFirst().dropLast().filter { !$0.includes("收入") && !$0.includes("支出") || $0.includes("用途") }
         return middle.isEmpty ? side : ([side] + middle).joined(separator: "/")
     }
 

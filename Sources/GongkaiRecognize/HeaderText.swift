@@ -40,12 +40,12 @@ struct ColumnRule: Sendable {
 
     func matches(_ header: [String]) -> Bool {
         guard let last = header.last else { return false }
-        if !leaf.isEmpty, !leaf.contains(where: { last.contains($0) }) { return false }
-        if leafExcluding.contains(where: { last.contains($0) }) { return false }
-        for group in path where !header.contains(where: { element in group.contains { element.contains($0) } }) {
+        if !leaf.isEmpty, !leaf.contains(where: { last.includes($0) }) { return false }
+        if leafExcluding.contains(where: { last.includes($0) }) { return false }
+        for group in path where !header.contains(where: { element in group.contains { element.includes($0) } }) {
             return false
         }
-        return !header.contains { element in excluding.contains { element.contains($0) } }
+        return !header.contains { element in excluding.contains { element.includes($0) } }
     }
 
     /// The key of the first rule matching `header`. A 小计 or 合计 under a parent no rule names

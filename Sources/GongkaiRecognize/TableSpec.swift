@@ -54,8 +54,8 @@ struct TableSpec: Sendable {
     /// How specifically the title names this type: the length of the longest matching
     /// alternative; 0 when it does not match.
     func titleScore(_ normalizedTitle: String) -> Int {
-        guard !titleExcludes.contains(where: normalizedTitle.contains) else { return 0 }
-        return titles.filter { $0.allSatisfy(normalizedTitle.contains) }
+        guard !titleExcludes.contains(where: normalizedTitle.includes) else { return 0 }
+        return titles.filter { $0.allSatisfy(normalizedTitle.includes) }
             .map { $0.reduce(0) { $0 + $1.count } }.max() ?? 0
     }
 }
