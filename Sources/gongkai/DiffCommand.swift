@@ -11,7 +11,7 @@ struct DiffCommand: ParsableCommand {
               gongkai diff golden/real/report.json new.json
               gongkai diff 2023.json 2024.json
 
-            Tables are paired by type and title, rows by section, code and name, cells by their
+            Tables are paired by type and title, rows by section, code and name, cells by their \
             canonical key. Exits 0 when the two are the same, 1 when they differ.
             """)
 

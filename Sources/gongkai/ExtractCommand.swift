@@ -15,8 +15,8 @@ struct ExtractCommand: ParsableCommand {
               gongkai extract report.pdf -o report.json
               gongkai extract reports/*.pdf > reports.jsonl
 
-            One file gives one JSON document. Several files give JSON Lines, one compact document
-            per line; a file that cannot be read is reported on standard error and the batch goes
+            One file gives one JSON document. Several files give JSON Lines, one compact document \
+            per line; a file that cannot be read is reported on standard error and the batch goes \
             on (the exit code is then 1). Exit codes for a single file: see `gongkai pages --help`.
             """)
 

@@ -11,7 +11,7 @@ struct PagesCommand: ParsableCommand {
             Example:
               gongkai pages report.pdf --page 10 --glyphs
 
-            Exit codes: 10 unreadable, 11 empty, 12 not a PDF, 13 truncated, 14 damaged,
+            Exit codes: 10 unreadable, 11 empty, 12 not a PDF, 13 truncated, 14 damaged, \
             15 encrypted (give --password), 16 wrong password, 17 no text layer, 18 no such page.
             """)
 

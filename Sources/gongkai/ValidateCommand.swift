@@ -15,9 +15,9 @@ struct ValidateCommand: ParsableCommand {
               gongkai validate report.json
               gongkai validate reports/*.pdf
 
-            A PDF is extracted first; a gongkai.report/1 JSON file is checked again from its
-            records (its recognition and narrative findings, which need the PDF, are shown as
-            saved). Exits 1 when any file has an error-level finding or cannot be read (a single
+            A PDF is extracted first; a gongkai.report/1 JSON file is checked again from its \
+            records (its recognition and narrative findings, which need the PDF, are shown as \
+            saved). Exits 1 when any file has an error-level finding or cannot be read (a single \
             unreadable PDF exits with its own code: see `gongkai pages --help`), 0 otherwise.
             """)
 
