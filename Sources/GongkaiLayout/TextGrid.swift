@@ -322,9 +322,14 @@ enum HeaderLayout {
             let bottom = below.map { level[$0] }.min().map { $0 - 1 } ?? rowCount - 1
             let rows = level[index]...max(level[index], bottom)
             let positions = rows.flatMap { row in block.columns.map { [row, $0] } }
-            guard !positions.contains(where: taken.contains) else { continue }
-            taken.formUnion(positions)
             let text = CellText.joinWrapped(linesOf(block.pieces))
+            // A block over positions another block already holds joins that cell's text:
+            // header words are never dropped, even where their placement is ambiguous.
+            if let taker = cells.firstIndex(where: { cell in positions.contains { cell.covers(row: $0[0], column: $0[1]) } }) {
+                cells[taker].text = CellText.joinWrapped([cells[taker].text, text])
+                continue
+            }
+            taken.formUnion(positions)
             cells.append(Cell(text: text, row: rows.lowerBound, column: block.columns.lowerBound,
                               rowSpan: rows.count, columnSpan: block.columns.count, box: block.box, page: page))
         }
@@ -350,10 +355,13 @@ enum HeaderLayout {
 
     /// The sides of a two-sided summary ("收入" … "支出" alone on a header line): each spans the
     /// columns from the middle between it and the side before to the middle between it and the
-    /// side after.
+    /// side after. Both sides must be there: a line of column names that all end in 收入
+    /// (事业收入 经营收入 其他收入, set between wrapped neighbours) is not a pair of sides.
     static func sideSpan(_ piece: TextGrid.Piece, pieces: [TextGrid.Piece], bounds: [(Double, Double)]) -> ClosedRange<Int>? {
         let line = pieces.filter { $0.line == piece.line }.sorted { $0.box.x0 < $1.box.x0 }
         guard line.count >= 2, line.allSatisfy({ isSideName($0.text) }),
+              line.contains(where: { $0.text.replacingSpaces().hasSuffix("收入") }),
+              line.contains(where: { $0.text.replacingSpaces().hasSuffix("支出") }),
               let position = line.firstIndex(where: { $0.box.x0 == piece.box.x0 }) else { return nil }
         let left = position == 0 ? -Double.infinity : (line[position - 1].box.midX + piece.box.midX) / 2
         let right = position == line.count - 1 ? Double.infinity : (piece.box.midX + line[position + 1].box.midX) / 2

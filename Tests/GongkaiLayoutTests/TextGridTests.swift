@@ -78,4 +78,33 @@ struct TextGridTests {
             ["二、外交支出", "2", "0.00"],
         ])
     }
+
+    /// 001-gy-2024-hrules p4: one-line column names (事业收入 经营收入 其他收入) set on a line of
+    /// their own between the halves of their wrapped neighbours all end in 收入, but they are
+    /// columns, not the two sides of a summary; every name stays over its own column.
+    @Test func columnNamesEndingIn收入AreNotSides() {
+        var glyphs = Self.glyphs("本年收入合", x: 100, y: 100) + Self.glyphs("附属单位", x: 250, y: 100)
+        glyphs += Self.glyphs("事业收入", x: 180, y: 106) + Self.glyphs("其他收入", x: 320, y: 106)
+        glyphs += Self.glyphs("计", x: 115, y: 112) + Self.glyphs("上缴收入", x: 250, y: 112)
+        glyphs += Self.glyphs("合计", x: 20, y: 130) + Self.glyphs("4,627.11", x: 110, y: 130) + Self.glyphs("0.00", x: 190, y: 130)
+            + Self.glyphs("0.00", x: 260, y: 130) + Self.glyphs("0.00", x: 330, y: 130)
+        let page = Page(number: 1, width: 400, height: 300, rotation: .none, glyphs: glyphs,
+                        lines: LineGrouping.lines(from: glyphs, settings: .default), rulings: [])
+        let grid = TextGrid.grid(lineIndices: Array(page.lines.indices), context: PageContext(page: page), horizontalRulings: [],
+                                 settings: .default)
+        #expect(grid.matrix == [
+            ["", "本年收入合计", "事业收入", "附属单位上缴收入", "其他收入"],
+            ["合计", "4,627.11", "0.00", "0.00", "0.00"],
+        ])
+    }
+
+    /// Two header words that land on the same position are one cell's text, never one of them
+    /// dropped.
+    @Test func headerWordsOnOnePositionAreBothKept() {
+        let pieces = [TextGrid.Piece(glyphs: [], box: Box(x0: 0, y0: 0, x1: 20, y1: 10), line: 0, text: "事业"),
+                      TextGrid.Piece(glyphs: [], box: Box(x0: 60, y0: 0, x1: 80, y1: 10), line: 0, text: "收入")]
+        let header = HeaderLayout.cells(pieces, columns: [(0, 80)], rules: [], page: 1)
+        #expect(header.rowCount == 1)
+        #expect(header.cells.map(\.text) == ["事业收入"])
+    }
 }
