@@ -92,14 +92,26 @@ public enum CellText {
         return ["合计", "总计", "小计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"].contains(compact)
     }
 
+    /// An integer, or an amount with its two decimals: a number that is complete on its line.
+    static func isWholeNumber(_ text: String) -> Bool {
+        let parts = text.replacing(",", with: "").split(separator: ".", omittingEmptySubsequences: false)
+        guard let integer = parts.first, !integer.isEmpty, integer.allSatisfy(\.isASCIIDigit) else { return false }
+        return parts.count == 1 || (parts.count == 2 && parts[1].count == 2 && parts[1].allSatisfy(\.isASCIIDigit))
+    }
+
     static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "〇", "零"]
 
     /// Joins the lines of a wrapped cell: no space between CJK text (the common case), one space
-    /// where both sides are Latin letters or digits.
+    /// where both sides are Latin letters (or a letter and a digit), none inside a wrapped number
+    /// (预算年度(202 / 1年), 100.0 / 0), but one between whole numbers stacked in a merged cell
+    /// (行次 9 / 10, two amounts).
     public static func joinWrapped(_ lines: [String]) -> String {
         var result = ""
+        var previous = ""
         for line in lines.map(\.trimmingWhitespace) where !line.isEmpty {
-            if let last = result.last, let first = line.first, last.isASCIILetterOrDigit, first.isASCIILetterOrDigit {
+            defer { previous = line }
+            if let last = result.last, let first = line.first, last.isASCIILetterOrDigit, first.isASCIILetterOrDigit,
+               !(last.isASCIIDigit && first.isASCIIDigit) || (isWholeNumber(previous) && isWholeNumber(line)) {
                 result.append(" ")
             }
             result += line

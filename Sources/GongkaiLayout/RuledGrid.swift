@@ -100,7 +100,7 @@ enum RuledGrid {
             }
         }
         for (index, glyph) in glyphs.enumerated() where !glyph.isWhitespace {
-            guard let column = slot(of: glyph.box.midX, in: xs), let row = slot(of: glyph.box.midY, in: ys) else { continue }
+            guard let column = slot(of: anchorX(of: glyph), in: xs), let row = slot(of: glyph.box.midY, in: ys) else { continue }
             glyphsOfSpan[spanAt[row * columns + column]].append(index)
         }
         let cells = spans.enumerated().map { index, span in
@@ -111,6 +111,15 @@ enum RuledGrid {
         }
         return Grid(rowCount: rows, columnCount: columns, cells: cells, headerRowCount: 0)
     }
+
+    /// The x that places a glyph in a column: its centre, except for closing punctuation, whose
+    /// mark sits in the left half of its box and which typesetters let hang past a cell's right
+    /// rule at the end of a line (「…组织实施。（二」 + 「）」 over the rule): its left edge.
+    static func anchorX(of glyph: Glyph) -> Double {
+        hangingPunctuation.contains(glyph.character) ? glyph.box.x0 + 0.5 : glyph.box.midX
+    }
+
+    static let hangingPunctuation: Set<Character> = ["、", "，", "。", "）", "；", "：", "”", "’", "」", "』", "！", "？", "》", ")", ",", "."]
 
     /// Whether rulings on the line at `position` cover enough of `from`…`to`.
     static func isDrawn(_ rulings: [Ruling], at position: Double, from: Double, to: Double, settings: LayoutSettings) -> Bool {

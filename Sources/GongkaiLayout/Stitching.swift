@@ -35,11 +35,16 @@ enum Stitching {
     /// `first` with `next`'s rows appended, when `next`'s column edges are all edges of `first`
     /// (a continuation may merge columns its rows leave empty); nil when they do not line up.
     static func append(_ next: Table, to first: Table, settings: LayoutSettings) -> Table? {
-        var next = next
+        var next = next, first = first
         var columnMap = columnMap(from: next.grid, to: first.grid, tolerance: settings.columnMatchTolerance)
         if columnMap == nil, next.method == .text, first.method == .text, let grid = regridded(next.grid, onto: first.grid) {
             next.grid = grid
             columnMap = Array(0...first.grid.columnCount)
+        }
+        if columnMap == nil, next.method == .ruled, first.method == .ruled,
+           let (grid, map) = onCommonEdges(first.grid, next.grid, settings: settings) {
+            first.grid = grid
+            columnMap = map
         }
         guard let columnOf = columnMap else { return nil }
         var merged = first
@@ -156,6 +161,35 @@ enum Stitching {
             return nil
         }
         return map
+    }
+
+    /// A ruled form continued on the next page with columns of its own (the indicator block of
+    /// a 部门整体支出绩效自评 form under its field rows, 22 columns under 5): both grids laid on
+    /// the union of their column edges, when their outer edges agree. Returns `first` on the
+    /// union, its cells widened over the edges it lacked, and the map of `next`'s edges into it.
+    /// Edges closer than a ruling's width are one edge.
+    static func onCommonEdges(_ first: Grid, _ next: Grid, settings: LayoutSettings) -> (Grid, [Int])? {
+        let firstEdges = columnEdges(first), nextEdges = columnEdges(next)
+        let outer = settings.columnMatchTolerance
+        guard firstEdges.count == first.columnCount + 1, nextEdges.count == next.columnCount + 1,
+              let left = nextEdges.first, let right = nextEdges.last,
+              abs(firstEdges[0] - left) <= outer, abs(firstEdges[firstEdges.count - 1] - right) <= outer else { return nil }
+        var union = firstEdges
+        for edge in nextEdges where !union.contains(where: { abs($0 - edge) <= settings.gridLineTolerance }) { union.append(edge) }
+        union.sort()
+        let nearest = { (edge: Double) in union.indices.min { abs(union[$0] - edge) < abs(union[$1] - edge) } ?? 0 }
+        let firstMap = firstEdges.map(nearest), nextMap = nextEdges.map(nearest)
+        let increasing = { (map: [Int]) in zip(map, map.dropFirst()).allSatisfy { $0 < $1 } }
+        guard increasing(firstMap), increasing(nextMap) else { return nil }
+        var grid = first
+        grid.columnCount = union.count - 1
+        grid.cells = first.cells.map { cell in
+            var moved = cell
+            moved.column = firstMap[cell.column]
+            moved.columnSpan = firstMap[cell.column + cell.columnSpan] - moved.column
+            return moved
+        }
+        return (grid, nextMap)
     }
 
     /// A text grid's continuation laid out on the first page's columns. A text grid's columns

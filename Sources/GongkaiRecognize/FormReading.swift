@@ -45,8 +45,11 @@ enum FormReading {
         }
         let (keys, columns, findings) = indicatorKeys(form, headerRows: headerTop...headerRow, table: index, type: type)
         for row in (headerRow + 1)..<max(headerRow + 1, grid.rowCount) {
-            guard let record = indicatorRow(form, row: row, keys: keys) else { continue }
-            if let field = trailingField(record, form: form, row: row) { fields.append(field) } else { rows.append(record) }
+            if let field = trailingField(form, row: row) {
+                fields.append(field)
+            } else if let record = indicatorRow(form, row: row, keys: keys) {
+                rows.append(record)
+            }
         }
         return (RecognizedTable(type: type, title: table.title, label: table.label, pages: table.pages,
                                 unit: table.unit, columns: columns, rows: rows, fields: fields), findings)
@@ -58,7 +61,9 @@ enum FormReading {
     static func indicatorKeys(_ form: CellLookup, headerRows: ClosedRange<Int>, table: Int, type: TableType)
         -> (keys: [String?], columns: [Column], findings: [Finding]) {
         let headerRow = headerRows.upperBound
-        let dataColumns = Set(form.grid.cells.filter { $0.row > headerRow && !$0.text.trimmingWhitespace.isEmpty }.map(\.column))
+        let dataColumns = Set(form.grid.cells.filter {
+            $0.row > headerRow && !$0.text.trimmingWhitespace.isEmpty && trailingField(form, row: $0.row) == nil
+        }.map(\.column))
         var keys: [String?] = []
         var columns: [Column] = []
         var findings: [Finding] = []
@@ -84,10 +89,11 @@ enum FormReading {
 
     /// A row under the indicator grid that is a label and one wide value (其他需要说明的事项 | 无,
     /// or left blank): a field of the form, not an indicator.
-    static func trailingField(_ record: Row, form: CellLookup, row: Int) -> (String, String)? {
-        guard let name = record.name, record.cells.count <= 1 else { return nil }
+    static func trailingField(_ form: CellLookup, row: Int) -> (String, String)? {
         let cells = form.grid.cells(startingIn: row)
-        guard cells.count == 2, cells[1].columnSpan * 2 >= form.grid.columnCount else { return nil }
+        guard cells.count == 2, cells[0].column == 0, cells[1].columnSpan * 2 >= form.grid.columnCount else { return nil }
+        let name = cells[0].text.trimmingWhitespace
+        guard !name.isEmpty, CellText.amount(name) == nil else { return nil }
         return (name, cells[1].text.trimmingWhitespace)
     }
 
@@ -166,7 +172,7 @@ enum FormReading {
         // One header over one column of text (年度目标 over the goal) is a header too.
         let oneColumn = first.count == 1 && filled.dropFirst().allSatisfy { $0.count <= 1 }
         guard first.count >= 2 || oneColumn, lines.count >= 2,
-              first.allSatisfy({ CellText.amount($0.text) == nil && $0.text.count <= 10 })
+              first.allSatisfy({ CellText.amount($0.text) == nil && $0.text.count <= 16 })
         else {
             return stackedPairs(lines)
         }
@@ -183,7 +189,9 @@ enum FormReading {
         }
         var fields: [(String, String)] = []
         for line in lines.dropFirst() {
-            let label = labelledRows ? stripColon(line[0].text) : stripColon(group.text)
+            // A row whose label is left blank (the unlabelled total of a list) takes the group's.
+            let own = labelledRows ? stripColon(line[0].text) : ""
+            let label = own.isEmpty ? stripColon(group.text) : own
             for cell in line where !(labelledRows && cell == line[0]) && !cell.text.isEmpty {
                 guard let header = headers.first(where: { $0.column <= cell.column && cell.column < $0.column + $0.columnSpan }) else { continue }
                 fields.append(("\(label)/\(stripColon(header.text))", cell.text))

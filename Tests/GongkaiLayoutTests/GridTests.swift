@@ -55,8 +55,9 @@ struct GridTests {
         var cells: [Cell] = []
         for (row, texts) in rows.enumerated() {
             for (column, text) in texts.enumerated() {
+                let right = column + 1 < xs.count ? xs[column + 1] : xs[column] + 100
                 cells.append(Cell(text: text, row: row, column: column,
-                                  box: Box(x0: xs[column], y0: Double(row) * 20, x1: xs[column] + 100, y1: Double(row + 1) * 20),
+                                  box: Box(x0: xs[column], y0: Double(row) * 20, x1: right, y1: Double(row + 1) * 20),
                                   page: pages[0]))
             }
         }
@@ -89,6 +90,43 @@ struct GridTests {
         let continued = Self.table(pages: [19], title: "项目支出绩效自评表", rows: [header, ["总分", "100", "99.24"]], header: 1)
         #expect(Stitching.restartsBody(second.grid, of: first.grid))
         #expect(!Stitching.restartsBody(continued.grid, of: first.grid))
+    }
+
+    /// 002-es-2021 p12/p13: a ruled form whose next page has columns of its own (the indicator
+    /// block under the field rows) is one table on the union of both pages' column edges.
+    @Test func aFormContinuedWithColumnsOfItsOwn() throws {
+        let first = Self.table(pages: [12], title: "部门整体支出绩效自评情况", rows: [["部门名称", "峨山", "说明"], ["部门职责", "内容", "归纳"]],
+                               header: 0)
+        let next = Self.table(pages: [13], title: nil, rows: [["一级指标", "二级指标", "指标值", "实际值"], ["产出指标", "数量指标", "146000", "146609"]],
+                              header: 0, xs: [0, 50, 100, 200])
+        let merged = try #require(Stitching.append(next, to: first, settings: .default))
+        #expect(merged.pages == [12, 13])
+        #expect(merged.grid.columnCount == 4)
+        #expect(merged.grid.matrix == [
+            ["部门名称", "部门名称", "峨山", "说明"], ["部门职责", "部门职责", "内容", "归纳"],
+            ["一级指标", "二级指标", "指标值", "实际值"], ["产出指标", "数量指标", "146000", "146609"],
+        ])
+        #expect(merged.grid.cell(row: 0, column: 0)?.columnSpan == 2)
+    }
+
+    /// 002-es-2021 p12: closing punctuation at the end of a cell's line hangs past the rule on
+    /// its right; it stays in its own cell.
+    @Test func hangingPunctuationStaysInItsCell() {
+        let rulings = [Self.h(0, 0, 200), Self.h(20, 0, 200), Self.v(0, 0, 20), Self.v(100, 0, 20), Self.v(200, 0, 20)]
+        let frame = RuledGrid.frames(rulings, settings: .default)[0]
+        let glyphs = Self.glyphs("组织实施。（二", x: 27, y: 5) + Self.glyphs("）", x: 97, y: 5) + Self.glyphs("说明", x: 150, y: 5)
+        let grid = RuledGrid.grid(of: frame, glyphs: glyphs, lineOfGlyph: glyphs.map { _ in 0 }, page: 1, settings: .default)
+        #expect(grid.matrix == [["组织实施。（二）", "说明"]])
+    }
+
+    @Test func wrappedLinesJoin() {
+        #expect(CellText.joinWrapped(["机关事业单位基本养老保险缴", "费支出"]) == "机关事业单位基本养老保险缴费支出")
+        #expect(CellText.joinWrapped(["预算年度(202", "1年)"]) == "预算年度(2021年)")
+        #expect(CellText.joinWrapped(["100.0", "0"]) == "100.00")
+        #expect(CellText.joinWrapped(["9", "10"]) == "9 10")
+        #expect(CellText.joinWrapped(["1,234.50", "20.00"]) == "1,234.50 20.00")
+        #expect(CellText.joinWrapped(["DRG", "付费"]) == "DRG付费")
+        #expect(CellText.joinWrapped(["Word", "Excel"]) == "Word Excel")
     }
 
     @Test func columnsThatDoNotLineUpAreNotStitched() {

@@ -209,6 +209,32 @@ struct RecognizerTests {
         #expect(table.fields?.map { "\($0.0)=\($0.1)" } == ["其他需要说明的事项=无"])
     }
 
+    /// 002-es-2021 p11–13: a side label (绩效指标) running from the indicator header down the
+    /// block is no column; a list inside the field block (重点工作任务 | 任务名称 …) keys its rows
+    /// by their names and its unnamed total row by the group; the closing 其他需说明事项 row is a
+    /// field, though its label stands in the side label's column.
+    @Test func aDepartmentFormWithASideLabelAndAListOfTasks() {
+        let (table, findings) = Self.recognize(Self.table("2021年度部门整体支出绩效自评情况", unit: nil, header: 0, [
+            ["部门名称", "<", "峨山县医疗保障局", "<", "<"],
+            ["重点工作任务", "任务名称", "主要内容", "批复金额（万元）总额", "实际支出金额（万元）"],
+            ["^", "", "", "843.11", "833.11"],
+            ["^", "医疗救助资金", "救助", "838.11", "828.11"],
+            ["绩效指标", "一级指标", "二级指标", "指标值", "实际完成值"],
+            ["^", "产出指标", "数量指标", "146000", "146609"],
+            ["其他需说明事项", "无", "<", "<", "<"],
+        ]))
+        #expect(table.type == .departmentPerformanceSelfEvaluation)
+        #expect(findings.isEmpty)
+        #expect(table.columns.map(\.key) == ["level1_indicator", "level2_indicator", "target_value", "actual_value"])
+        #expect(table.rows.count == 1 && table.rows[0]["actual_value"] == .text("146609"))
+        #expect(table.fields?.map { "\($0.0)=\($0.1)" } == [
+            "部门名称=峨山县医疗保障局",
+            "重点工作任务/批复金额（万元）总额=843.11", "重点工作任务/实际支出金额（万元）=833.11",
+            "医疗救助资金/主要内容=救助", "医疗救助资金/批复金额（万元）总额=838.11", "医疗救助资金/实际支出金额（万元）=828.11",
+            "其他需说明事项=无",
+        ])
+    }
+
     @Test func anUnknownTableKeepsItsGrid() {
         let source = Self.table("部门决算单位构成", header: 1, [["序号", "单位名称"], ["1", "上海市 XX 局（本级）"]])
         let (table, _) = Self.recognize(source)
