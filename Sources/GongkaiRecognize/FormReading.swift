@@ -24,10 +24,10 @@ enum FormReading {
         ColumnRule("indicator_description", leaf: ["指标解释", "指标说明"]),
         ColumnRule("scoring_criteria", leaf: ["评分标准", "评分规则", "计分标准"]),
         // 评价方式 / 评价属性 tick columns of the 部门整体支出绩效评分表.
-        ColumnRule("method_overall", leaf: ["整体评价"]),
-        ColumnRule("method_sample", leaf: ["样本评价"]),
-        ColumnRule("qualitative", leaf: ["定性评价", "定性"]),
-        ColumnRule("quantitative", leaf: ["定量评价", "定量"]),
+        ColumnRule("evaluation_overall", leaf: ["整体评价"]),
+        ColumnRule("evaluation_sample", leaf: ["样本评价"]),
+        ColumnRule("attribute_qualitative", leaf: ["定性评价", "定性"]),
+        ColumnRule("attribute_quantitative", leaf: ["定量评价", "定量"]),
     ]
 
     static func read(_ table: Table, type: TableType, index: Int) -> (RecognizedTable, [Finding]) {
@@ -91,7 +91,9 @@ enum FormReading {
     /// or left blank): a field of the form, not an indicator.
     static func trailingField(_ form: CellLookup, row: Int) -> (String, String)? {
         let cells = form.grid.cells(startingIn: row)
-        guard cells.count == 2, cells[0].column == 0, cells[1].columnSpan * 2 >= form.grid.columnCount else { return nil }
+        guard cells.count == 2, cells[0].column == 0, cells[1].columnSpan > 1, cells[1].columnSpan * 2 >= form.grid.columnCount else {
+            return nil
+        }
         let name = cells[0].text.trimmingWhitespace
         guard !name.isEmpty, CellText.amount(name) == nil else { return nil }
         return (name, cells[1].text.trimmingWhitespace)
@@ -155,10 +157,38 @@ enum FormReading {
                 row = group.row + group.rowSpan
                 continue
             }
+            if let run = headedRun(form, from: row, to: rows.upperBound) {
+                fields += run.fields
+                row = run.end
+                continue
+            }
             fields += pairs(line.filter { $0.row == row || $0.rowSpan == 1 }.map(\.text))
             row += 1
         }
         return fields
+    }
+
+    /// A row naming its two columns (资金来源 | 年度资金情况) over rows of label | amount laid
+    /// out the same way: each value is keyed "label/column name" (资金总额(万元)/年度资金情况),
+    /// a blank one too. Nil unless at least one row under the names holds an amount.
+    static func headedRun(_ form: CellLookup, from start: Int, to end: Int) -> (fields: [(String, String)], end: Int)? {
+        let layout = { (row: Int) -> [Cell]? in
+            let cells = distinctCells(form, row: row)
+            return cells.count == 2 && cells.allSatisfy({ $0.row == row && $0.rowSpan == 1 }) ? cells : nil
+        }
+        guard let names = layout(start), names.allSatisfy({ !$0.text.trimmingWhitespace.isEmpty && CellText.amount($0.text) == nil }) else {
+            return nil
+        }
+        var fields: [(String, String)] = []
+        var row = start + 1
+        while row < end, let cells = layout(row), zip(cells, names).allSatisfy({ $0.column == $1.column && $0.columnSpan == $1.columnSpan }),
+              !cells[0].text.trimmingWhitespace.isEmpty,
+              cells[1].text.trimmingWhitespace.isEmpty || CellText.amount(cells[1].text) != nil {
+            fields.append(("\(stripColon(cells[0].text))/\(stripColon(names[1].text))", cells[1].text.trimmingWhitespace))
+            row += 1
+        }
+        guard fields.contains(where: { !$0.1.isEmpty }) else { return nil }
+        return (fields, row)
     }
 
     /// The fields of rows grouped under a label spanning them.

@@ -235,6 +235,25 @@ struct RecognizerTests {
         ])
     }
 
+    /// 004-qn-2022 p2: 资金来源 | 年度资金情况 names the two columns of the label | amount rows
+    /// under it; rows of text around them stay plain pairs.
+    @Test func aFieldBlockWithNamedColumns() {
+        let (table, _) = Self.recognize(Self.table("项目支出绩效目标表", unit: nil, header: 0, [
+            ["项目名称", "综合经费"],
+            ["资金来源", "年度资金情况"],
+            ["资金总额(万元)：", "37.31"],
+            ["财政拨款", ""],
+            ["总体目标", "推进法治化建设"],
+            ["一级指标", "指标值"],
+            ["产出", "≥2次"],
+        ]))
+        #expect(table.type == .projectPerformanceTargets)
+        #expect(table.fields?.map { "\($0.0)=\($0.1)" } == [
+            "项目名称=综合经费", "资金总额(万元)/年度资金情况=37.31", "财政拨款/年度资金情况=", "总体目标=推进法治化建设",
+        ])
+        #expect(table.rows.count == 1 && table.rows[0]["target_value"] == .text("≥2次"))
+    }
+
     @Test func anUnknownTableKeepsItsGrid() {
         let source = Self.table("部门决算单位构成", header: 1, [["序号", "单位名称"], ["1", "上海市 XX 局（本级）"]])
         let (table, _) = Self.recognize(source)
