@@ -37,10 +37,11 @@ enum TextGrid {
 
     /// A line that opens a body row: it carries an amount, a code or an ordinal label, or is a
     /// total row (合计 first, nothing but amounts after it: 合计 and 小计 are column titles too).
-    /// A 栏次 line of column numbers does not.
+    /// A 栏次 line of column numbers does not; a line of 行次 alone ("12 … 26", the label
+    /// wrapped round it) does.
     static func isAnchor(_ line: TextLine) -> Bool {
         let texts = line.words.map { $0.text.replacingSpaces() }
-        if texts.filter({ !Grid.isColumnNumber($0) }).allSatisfy({ ["类款项", "类", "款", "项"].contains($0) }) {
+        if texts.filter({ !Grid.isColumnNumber($0) }).allSatisfy({ ["类款项", "类", "款", "项"].contains($0) }), isColumnNumbering(texts) {
             return false
         }
 
@@ -51,6 +52,14 @@ enum TextGrid {
         return texts.contains { text in
             CellText.isAmount(text) || CellText.isCode(text) || CellText.hasOrdinal(text) || amountPrefix(text) != nil
         }
+    }
+
+    /// Column numbers (栏次 1 2 3 …, or 1 2 3 … counting up by one), as opposed to the 行次 of a
+    /// body row (12 and 26 on the two sides of a summary, or one number alone).
+    static func isColumnNumbering(_ texts: [String]) -> Bool {
+        let numbers = texts.compactMap { $0.allSatisfy(\.isASCIIDigit) ? Int($0) : nil }
+        if texts.contains("栏次") || numbers.isEmpty || numbers == [1] { return true }
+        return numbers.count >= 2 && zip(numbers, numbers.dropFirst()).allSatisfy { $1 == $0 + 1 }
     }
 
     /// A header line that also carries the column numbers of the columns it sits over

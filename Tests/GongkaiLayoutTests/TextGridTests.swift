@@ -49,6 +49,13 @@ struct TextGridTests {
         let header = TextLine(words: ["功能分类科目编码", "合计", "小计", "基本支出"].map { Word(text: $0, box: Box(x0: 0, y0: 0, x1: 1, y1: 1), glyphIndices: []) },
                               box: Box(x0: 0, y0: 0, x1: 1, y1: 1))
         #expect(!TextGrid.isAnchor(header))
+        let numbers = { (texts: [String]) in
+            TextLine(words: texts.map { Word(text: $0, box: Box(x0: 0, y0: 0, x1: 1, y1: 1), glyphIndices: []) }, box: Box(x0: 0, y0: 0, x1: 1, y1: 1))
+        }
+        #expect(!TextGrid.isAnchor(numbers(["1", "2", "3", "4"])))
+        // 000-gz-2020-plain p7: the 行次 of a row whose label wraps round them opens that row.
+        #expect(TextGrid.isAnchor(numbers(["12", "26"])))
+        #expect(TextGrid.isAnchor(numbers(["9"])))
     }
 
     /// 001-gy-2024-hrules p10: an amount set against the next group's code reads as one word.
