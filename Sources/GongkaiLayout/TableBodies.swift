@@ -84,9 +84,14 @@ enum TableBodies {
         return bottom
     }
 
-    /// Whether the page opens with rows of amounts (at least three lines with two amounts).
+    /// Whether the page opens with table rows: at least three of its first six lines hold two
+    /// amounts or open with a code before other words (the tail of a 基本支出 table continued
+    /// with codes and names whose amounts are blank). Prose lines hold amounts too, one at a time.
     static func continuesUnruledTable(context: PageContext, before y: Double) -> Bool {
         let lines = context.page.lines.filter { $0.box.y0 < y }.prefix(6)
-        return lines.filter { line in line.words.filter { CellText.isAmount($0.text) }.count >= 2 }.count >= 3
+        return lines.filter { line in
+            line.words.filter { CellText.isAmount($0.text) }.count >= 2
+                || (line.words.count >= 2 && line.words.first.map { CellText.isCode($0.text) } == true)
+        }.count >= 3
     }
 }
