@@ -114,4 +114,23 @@ struct TextGridTests {
         #expect(header.rowCount == 1)
         #expect(header.cells.map(\.text) == ["事业收入"])
     }
+
+    /// 000-gz-2020-plain p10: a page opening with codes and names (amounts blank) continues the
+    /// table before it; prose lines holding one amount each (js-procuratorate-2017 p19) do not.
+    @Test func aPageOpeningWithCodedRowsContinuesATable() {
+        func page(_ rows: [[(String, Double)]]) -> PageContext {
+            var glyphs: [Glyph] = []
+            for (index, words) in rows.enumerated() {
+                for (text, x) in words { glyphs += Self.glyphs(text, x: x, y: 100 + Double(index) * 14) }
+            }
+            return PageContext(page: Page(number: 10, width: 600, height: 800, rotation: .none, glyphs: glyphs,
+                                          lines: LineGrouping.lines(from: glyphs, settings: .default), rulings: []))
+        }
+        let tail = page([[("31099", 200), ("其他资本性支出", 260)], [("399", 200), ("其他支出", 260)], [("39906", 200), ("赠与", 260)]])
+        #expect(TableBodies.continuesUnruledTable(context: tail, before: 800))
+        let prose = page([[("（二）支出预算总计", 40), ("17996.68", 230), ("万元。包括：", 300)],
+                          [("1．公共安全（类）支出", 40), ("13656.34", 260), ("万元，主要用于检", 330)],
+                          [("训费等项目支出。与上年相比增加", 40), ("309.03", 400), ("万元，增长", 450)]])
+        #expect(!TableBodies.continuesUnruledTable(context: prose, before: 800))
+    }
 }
