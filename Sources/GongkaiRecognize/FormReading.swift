@@ -61,8 +61,9 @@ enum FormReading {
     static func indicatorKeys(_ form: CellLookup, headerRows: ClosedRange<Int>, table: Int, type: TableType)
         -> (keys: [String?], columns: [Column], findings: [Finding]) {
         let headerRow = headerRows.upperBound
+        let fieldRows = Set((headerRow + 1..<form.grid.rowCount).filter { trailingField(form, row: $0) != nil })
         let dataColumns = Set(form.grid.cells.filter {
-            $0.row > headerRow && !$0.text.trimmingWhitespace.isEmpty && trailingField(form, row: $0.row) == nil
+            $0.row > headerRow && !$0.text.trimmingWhitespace.isEmpty && !fieldRows.contains($0.row)
         }.map(\.column))
         var keys: [String?] = []
         var columns: [Column] = []
