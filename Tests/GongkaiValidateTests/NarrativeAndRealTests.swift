@@ -41,9 +41,11 @@ struct NarrativeAndRealTests {
     }
 
     /// ../shared/corpora/real/sh-justice-2026-dept-budget-review.xlsx, a reviewer's checklist of
-    /// that report: its numeric errors are in the 编制说明 (item 6: 43269.3 → 3845.49 called an
-    /// increase of 17.62%; item 12: 住房公积金 208.8万元 in the heading, 201.50万元 as the 2026
-    /// budget). Both must be found, and the code named two ways (item 11).
+    /// that report: its numeric errors are in the 编制说明 (reviewer's item 4, the 说明's point 6:
+    /// 43269.3 → 3845.49 called an increase of 17.62%; item 6, point 12: 住房公积金 208.8万元 in
+    /// the heading, 201.50万元 as the 2026 budget). Both must be found, and the code named two
+    /// ways (item 5, point 11). Its other items are wording (years, punctuation, quotes, a blank
+    /// page), not figures.
     @Test(.enabled(if: Corpus.realIsAvailable, "skipped: the real corpus ../shared/corpora/real/ is absent"))
     func theReviewersErrorsInShJustice() throws {
         let report = try Extractor.extract(path: Corpus.real.appendingPathComponent("sh-justice-2026-dept-budget.pdf").path)
