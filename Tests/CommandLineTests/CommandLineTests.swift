@@ -116,7 +116,9 @@ struct CommandLineTests {
         try golden.replacingOccurrences(of: "\"3153.38\"", with: "\"4153.38\"").write(to: broken, atomically: true, encoding: .utf8)
         let passed = try Self.run(["validate", clean.path])
         #expect(passed.status == 0)
-        #expect(passed.output.hasPrefix("000-gz-2020-plain.pdf: 贵州省医疗保障局2020年度部门决算公开 — 0 errors, 9 warnings"))
+        // The same ten rounding warnings as its ruled twin, and three unmapped columns of the
+        // unruled 国有资本 table (golden/README.md, still open).
+        #expect(passed.output.hasPrefix("000-gz-2020-plain.pdf: 贵州省医疗保障局2020年度部门决算公开 — 0 errors, 13 warnings"))
         let failed = try Self.run(["validate", broken.path])
         #expect(failed.status == 1)
         #expect(failed.output.contains("Table 2 「收入决算表」 [公开02表] p4,5 (income_by_function)"))
