@@ -18,6 +18,14 @@ let package = Package(
         .systemLibrary(
             name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler-glib cairo",
             providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
+        // XML (libxml2) and zip (zlib): the tests read the reviewer's .xlsx checklist with them.
+        // The program itself parses no XML, and so does not link them (start-up time).
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
 
         // Stage 1: PDF text, glyphs and rulings.
         .target(name: "GongkaiText", dependencies: ["CPoppler"]),
@@ -46,8 +54,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        // Tests. Support locates the corpora (the project's own, and ../shared/corpora/real/).
-        .target(name: "GongkaiTestSupport", dependencies: ["GongkaiEmit"], path: "Tests/Support"),
+        // Tests. Support locates the corpora (the project's own, and ../shared/corpora/real/) and
+        // reads the reviewer's checklist.
+        .target(name: "GongkaiTestSupport", dependencies: ["GongkaiEmit", "CLibXML2", "CZlib"], path: "Tests/Support"),
         .testTarget(name: "GongkaiTextTests", dependencies: ["GongkaiText", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiLayoutTests", dependencies: ["GongkaiLayout", "GongkaiText", "GongkaiTestSupport"]),
         .testTarget(name: "GongkaiRecognizeTests", dependencies: ["GongkaiRecognize", "GongkaiLayout", "GongkaiText"]),

@@ -60,6 +60,45 @@ struct NarrativeAndRealTests {
         #expect(!report.findings.contains { !$0.check.hasPrefix("narrative.") })
     }
 
+    /// The same checklist read from the workbook itself, not transcribed: every line of its
+    /// cells that quotes figures with decimals (item 4: 43269.3, 3845.49, 17.62; item 6: 208.8,
+    /// 201.50) is answered by a finding that carries every one of those figures.
+    @Test(.enabled(if: Corpus.realIsAvailable, "skipped: the real corpus ../shared/corpora/real/ is absent"))
+    func everyFigureInTheReviewersChecklistIsInAFinding() throws {
+        let cells = try ReviewChecklist.cellTexts(ofWorkbookAt: Corpus.real.appendingPathComponent("sh-justice-2026-dept-budget-review.xlsx"))
+        #expect(cells.first == "2026年度普陀区部门预算公开情况检查表")
+        let items = cells.flatMap { $0.split(whereSeparator: \.isNewline).map(String.init) }.filter { !Self.decimals(in: $0).isEmpty }
+        #expect(items.count == 2)
+        let report = try Extractor.extract(path: Corpus.real.appendingPathComponent("sh-justice-2026-dept-budget.pdf").path)
+        for item in items {
+            let figures = Self.decimals(in: item)
+            let answered = report.findings.contains { finding in
+                figures.isSubset(of: Self.decimals(in: [finding.messageEN, finding.expected ?? "", finding.actual ?? ""].joined(separator: " ")))
+            }
+            #expect(answered, "no finding carries \(figures.sorted()) of 「\(item)」")
+        }
+    }
+
+    /// The numbers with a decimal point in a text, trailing zeros dropped (208.80 is 208.8).
+    static func decimals(in text: String) -> Set<String> {
+        var result = Set<String>()
+        var current = ""
+        for character in text + " " {
+            if character.isASCII, character.isNumber || (character == "." && !current.isEmpty && !current.contains(".")) {
+                current.append(character)
+                continue
+            }
+            if current.contains("."), current.last != "." {
+                var figure = current
+                while figure.last == "0" { figure.removeLast() }
+                if figure.last == "." { figure.removeLast() }
+                result.insert(figure)
+            }
+            current = ""
+        }
+        return result
+    }
+
     /// The seeds' own inconsistencies (corpora/README.md) are reported, not fixed.
     @Test func theSeedInconsistenciesAreReported() throws {
         let report = try Extractor.extract(path: Corpus.own.appendingPathComponent("000-gz-2020-ruled.pdf").path)
