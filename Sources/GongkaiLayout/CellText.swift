@@ -94,9 +94,9 @@ public enum CellText {
 
     /// An integer, or an amount with its two decimals: a number that is complete on its line.
     static func isWholeNumber(_ text: String) -> Bool {
-        let parts = text.replacing(",", with: "").split(separator: ".", omittingEmptySubsequences: false)
-        guard let integer = parts.first, !integer.isEmpty, integer.allSatisfy(\.isASCIIDigit) else { return false }
-        return parts.count == 1 || (parts.count == 2 && parts[1].count == 2 && parts[1].allSatisfy(\.isASCIIDigit))
+        guard let digits = amount(text) else { return false }
+        guard let point = digits.firstIndex(of: ".") else { return true }
+        return digits.distance(from: point, to: digits.endIndex) == 3
     }
 
     static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "〇", "零"]

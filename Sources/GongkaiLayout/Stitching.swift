@@ -150,15 +150,20 @@ enum Stitching {
     /// matching edge index in `first`; nil unless every edge matches and the outer edges agree.
     static func columnMap(from next: Grid, to first: Grid, tolerance: Double) -> [Int]? {
         let nextEdges = columnEdges(next), firstEdges = columnEdges(first)
-        guard nextEdges.count == next.columnCount + 1, firstEdges.count == first.columnCount + 1 else { return nil }
+        guard nextEdges.count == next.columnCount + 1, firstEdges.count == first.columnCount + 1,
+              let map = edgeMap(nextEdges, onto: firstEdges, tolerance: tolerance),
+              map.first == 0, map.last == first.columnCount else { return nil }
+        return map
+    }
+
+    /// For each of `edges`, the index of the nearest of `targets`; nil unless every edge is
+    /// within `tolerance` of its target and the indices rise (no two edges on one target).
+    static func edgeMap(_ edges: [Double], onto targets: [Double], tolerance: Double) -> [Int]? {
         var map: [Int] = []
-        for edge in nextEdges {
-            guard let index = firstEdges.indices.min(by: { abs(firstEdges[$0] - edge) < abs(firstEdges[$1] - edge) }),
-                  abs(firstEdges[index] - edge) <= tolerance else { return nil }
+        for edge in edges {
+            guard let index = targets.indices.min(by: { abs(targets[$0] - edge) < abs(targets[$1] - edge) }),
+                  abs(targets[index] - edge) <= tolerance, index > (map.last ?? -1) else { return nil }
             map.append(index)
-        }
-        guard map.first == 0, map.last == first.columnCount, zip(map, map.dropFirst()).allSatisfy({ $0 < $1 }) else {
-            return nil
         }
         return map
     }
@@ -177,10 +182,8 @@ enum Stitching {
         var union = firstEdges
         for edge in nextEdges where !union.contains(where: { abs($0 - edge) <= settings.gridLineTolerance }) { union.append(edge) }
         union.sort()
-        let nearest = { (edge: Double) in union.indices.min { abs(union[$0] - edge) < abs(union[$1] - edge) } ?? 0 }
-        let firstMap = firstEdges.map(nearest), nextMap = nextEdges.map(nearest)
-        let increasing = { (map: [Int]) in zip(map, map.dropFirst()).allSatisfy { $0 < $1 } }
-        guard increasing(firstMap), increasing(nextMap) else { return nil }
+        guard let firstMap = edgeMap(firstEdges, onto: union, tolerance: settings.gridLineTolerance),
+              let nextMap = edgeMap(nextEdges, onto: union, tolerance: settings.gridLineTolerance) else { return nil }
         var grid = first
         grid.columnCount = union.count - 1
         grid.cells = first.cells.map { cell in
